@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Jury",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jury", targets: ["jury"]),
+        .library(name: "JuryEngine", targets: ["JuryEngine"]),
+        .library(name: "JuryIO", targets: ["JuryIO"]),
+        .library(name: "JurySynth", targets: ["JurySynth"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure core: model, columnar tables, scoring, ranking, statistics. No I/O.
+        .target(name: "JuryEngine"),
+        // Bundle reader/writer, CSV, JSON, diagnostics with file:line:column.
+        .target(name: "JuryIO", dependencies: ["JuryEngine"]),
+        // Synthetic bundles with planted anomalies and their truth.
+        .target(name: "JurySynth", dependencies: ["JuryEngine"]),
+        // The command-line interface: parse flags, call the layers below, print.
+        .executableTarget(
+            name: "jury",
+            dependencies: [
+                "JuryEngine", "JuryIO", "JurySynth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JuryEngineTests", dependencies: ["JuryEngine"]),
+        .testTarget(name: "JuryIOTests", dependencies: ["JuryIO", "JuryEngine"]),
+        .testTarget(name: "JurySynthTests", dependencies: ["JurySynth", "JuryIO", "JuryEngine"]),
+        // Runs the built `jury` binary on real bundles.
+        .testTarget(name: "EndToEndTests", dependencies: ["jury"]),
+    ]
+)

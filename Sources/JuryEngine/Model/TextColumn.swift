@@ -1,0 +1,50 @@
+/// A column of strings stored as one UTF-8 byte buffer and end offsets, so a
+/// million comments cost two allocations, not a million. Empty strings cost
+/// four bytes each; a column whose strings are all empty stores nothing.
+public struct TextColumn: Sendable, Hashable {
+    private var bytes: [UInt8] = []
+    private var ends: [UInt32] = []
+    /// Leading empty strings not yet written to `ends` (all of them while `bytes` is empty).
+    private var emptyPrefix = 0
+
+    public init() {}
+
+    /// Number of strings in the column.
+    public var count: Int { emptyPrefix + ends.count }
+
+    /// True when no string in the column has any text.
+    public var isAllEmpty: Bool { bytes.isEmpty }
+
+    public subscript(row: Int) -> String {
+        if row < emptyPrefix { return "" }
+        let i = row - emptyPrefix
+        let start = i == 0 ? 0 : Int(ends[i - 1])
+        let end = Int(ends[i])
+        if start == end { return "" }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    public mutating func append(_ text: String) {
+        if text.isEmpty && bytes.isEmpty {
+            emptyPrefix += 1
+            return
+        }
+        if emptyPrefix > 0 {
+            ends.append(contentsOf: repeatElement(0, count: emptyPrefix))
+            emptyPrefix = 0
+        }
+        bytes.append(contentsOf: text.utf8)
+        ends.append(UInt32(bytes.count))
+    }
+
+    public mutating func append(contentsOf other: TextColumn) {
+        for i in 0..<other.count { append(other[i]) }
+    }
+
+    /// The strings at the given rows, in that order.
+    public func gathered(_ rows: [Int32]) -> TextColumn {
+        var out = TextColumn()
+        for r in rows { out.append(self[Int(r)]) }
+        return out
+    }
+}

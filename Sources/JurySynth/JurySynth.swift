@@ -1,0 +1,1 @@
+/// Seeded synthetic bundles with planted anomalies and their truth.

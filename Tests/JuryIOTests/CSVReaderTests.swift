@@ -1,0 +1,108 @@
+import Testing
+@testable import JuryIO
+
+/// Reads every record of `text` (as UTF-8 bytes) with a tiny block so that
+/// records straddle block boundaries.
+private func records(_ bytes: [UInt8], blockSize: Int? = nil) throws -> [(line: Int, fields: [String], problem: CSVReader.Problem?)] {
+    let reader: CSVReader
+    if let blockSize {
+        let path = "/tmp/jury-csv-test-\(UInt32.random(in: 0...UInt32.max)).csv"
+        let file = fopen(path, "wb")
+        _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, file) }
+        fclose(file)
+        defer { remove(path) }
+        reader = try CSVReader(path: path, blockSize: blockSize)
+        var out: [(Int, [String], CSVReader.Problem?)] = []
+        while try reader.next() {
+            out.append((reader.line, (0..<reader.fieldCount).map { reader.string($0) }, reader.problem))
+        }
+        return out
+    }
+    reader = CSVReader(bytes: bytes)
+    var out: [(Int, [String], CSVReader.Problem?)] = []
+    while try reader.next() {
+        out.append((reader.line, (0..<reader.fieldCount).map { reader.string($0) }, reader.problem))
+    }
+    return out
+}
+
+private func records(_ text: String, blockSize: Int? = nil) throws -> [(line: Int, fields: [String], problem: CSVReader.Problem?)] {
+    try records(Array(text.utf8), blockSize: blockSize)
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("CSVReader")
+struct CSVReaderTests {
+    @Test("plain fields, LF and CRLF line ends")
+    func plain() throws {
+        let r = try records("a,b,c\r\n1,2,3\n4,,6")
+        #expect(r.map(\.fields) == [["a", "b", "c"], ["1", "2", "3"], ["4", "", "6"]])
+        #expect(r.map(\.line) == [1, 2, 3])
+    }
+
+    @Test("quoted commas, doubled quotes and newlines; lines are physical")
+    func quoted() throws {
+        let text = "id,comment\n1,\"a, b\"\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n4,x\n"
+        let r = try records(text)
+        #expect(r.map(\.fields) == [["id", "comment"], ["1", "a, b"], ["2", "say \"hi\""], ["3", "two\nlines"], ["4", "x"]])
+        #expect(r.map(\.line) == [1, 2, 3, 4, 6])
+        #expect(r.allSatisfy { $0.problem == nil })
+    }
+
+    @Test("the same records whatever the block size")
+    func blockBoundaries() throws {
+        let text = "id,comment\n1,\"a, b\"\r\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n4,Қазақ тілі\n"
+        let whole = try records(text).map(\.fields)
+        for size in [64, 65, 70, 80] {
+            let bytes = Array(text.utf8)
+            #expect(try records(bytes, blockSize: size).map(\.fields) == whole)
+        }
+        // A single record longer than the block grows the block.
+        let long = "x,\"" + String(repeating: "ab\"\"", count: 100) + "\"\n"
+        let got = try records(long, blockSize: 64)
+        #expect(got.first?.fields[1] == String(repeating: "ab\"", count: 100))
+    }
+
+    @Test("a byte-order mark is skipped")
+    func byteOrderMark() throws {
+        let r = try records([0xEF, 0xBB, 0xBF] + Array("a,b\n".utf8))
+        #expect(r.first?.fields == ["a", "b"])
+        let f = try records([0xEF, 0xBB, 0xBF] + Array("a,b\n".utf8), blockSize: 64)
+        #expect(f.first?.fields == ["a", "b"])
+    }
+
+    @Test("an unterminated quote is reported where it opens")
+    func unterminated() throws {
+        let r = try records("a,b\n1,2\n3,\"open\nstill\n")
+        #expect(r.last?.problem == .unterminatedQuote(line: 3, column: 2))
+        #expect(r.count == 3)
+    }
+
+    @Test("a stray quote in an unquoted field, and text after a closing quote")
+    func strayQuote() throws {
+        #expect(try records("a,b\nx\"y,2\n")[1].problem == .strayQuote(line: 2, column: 1))
+        #expect(try records("a,b\n1,\"q\"z\n")[1].problem == .strayQuote(line: 2, column: 2))
+    }
+
+    @Test("invalid UTF-8 is reported with line and column")
+    func invalidUTF8() throws {
+        let bytes = Array("a,b\n1,ok\n2,".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+        let r = try records(bytes)
+        #expect(r[1].problem == nil)
+        #expect(r[2].problem == .invalidUTF8(line: 3, column: 2))
+        // Overlong encodings and surrogates are invalid too.
+        #expect(try records([0xC0, 0xAF])[0].problem == .invalidUTF8(line: 1, column: 1))
+        #expect(try records([0xED, 0xA0, 0x80])[0].problem == .invalidUTF8(line: 1, column: 1))
+        #expect(try records(Array("Ақпарат,😀".utf8))[0].problem == nil)
+    }
+
+    @Test("empty input has no records; a trailing empty field is kept")
+    func edges() throws {
+        #expect(try records("").isEmpty)
+        #expect(try records("a,\n").first?.fields == ["a", ""])
+        #expect(try records("\"\"").first?.fields == [""])
+    }
+}

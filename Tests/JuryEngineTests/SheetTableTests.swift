@@ -28,7 +28,7 @@ struct SheetTableTests {
         a.append(stage: .commission, course: 0, expert: 1, scores: [6])
         a.append(stage: .commission, course: 0, expert: 0, scores: [7])
         let (table, duplicates) = a.build(courseCount: 1)
-        #expect(duplicates == [.init(first: 0, later: 2)])
+        #expect(duplicates == [.init(first: 0, later: 2, stage: .commission, course: 0, expert: 0)])
         #expect(table.count == 2)
         #expect(table.total == [10, 12])
     }

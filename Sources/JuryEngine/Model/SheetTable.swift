@@ -121,6 +121,9 @@ extension SheetTable {
         public struct Duplicate: Sendable, Hashable {
             public var first: Int
             public var later: Int
+            public var stage: Stage
+            public var course: Int32
+            public var expert: Int32
         }
 
         /// Sorts the sheets into canonical order and computes the totals.
@@ -160,7 +163,8 @@ extension SheetTable {
                     let p = order[position - 1]
                     if stage[Int(p)] == stage[Int(i)] && course[Int(p)] == course[Int(i)] && expert[Int(p)] == expert[Int(i)] {
                         // `p` may itself be a dropped duplicate; report against the first kept one.
-                        duplicates.append(Duplicate(first: Int(keep.last ?? p), later: Int(i)))
+                        duplicates.append(Duplicate(first: Int(keep.last ?? p), later: Int(i), stage: stage[Int(i)],
+                                                    course: course[Int(i)], expert: expert[Int(i)]))
                         continue
                     }
                 }

@@ -1,0 +1,74 @@
+/// The rating table of one stage: every course with counted sheets, in rank
+/// order, and every sheet that did not count with its reason.
+public struct StageRanking: Sendable {
+    public struct Row: Sendable, Hashable {
+        public var entry: RankedEntry
+        public var score: CourseScore
+    }
+
+    public var stage: Stage
+    public var method: ScoringMethod
+    public var rows: [Row]
+    /// By row of the sheet table.
+    public var excluded: [Exclusion]
+}
+
+/// Everything Jury computes for a competition at one stage. Every output
+/// (table, CSV, JSON, HTML, archive) renders an `Analysis`; none recomputes
+/// statistics.
+public struct Analysis: Sendable {
+    public var stage: Stage
+    public var ranking: StageRanking
+    /// Declared and structural conflicts of every sheet of the stage.
+    public var conflicts: StructuralConflicts
+    /// Outlier assessment of every sheet of the stage.
+    public var outliers: OutlierRatings
+
+    /// Scores and ranks one stage.
+    ///
+    /// Exclusions: sheets recused for a conflict (`integrity.recuse`, and
+    /// every self-review) never count; outlier sheets leave the score only
+    /// when `scoring.exclude_outliers` is true. The detectors see every sheet.
+    /// - Parameters:
+    ///   - stage: nil = the last stage that has sheets (department if none has).
+    ///   - method: nil = `scoring.method` of the rules.
+    public init(competition: Competition, stage: Stage? = nil, method: ScoringMethod? = nil) {
+        let stage = stage ?? competition.sheets.lastStageWithSheets ?? .department
+        let rules = competition.rules
+        let table = competition.sheets
+        let view = competition.stageSheets(stage)
+        let conflicts = StructuralConflicts(competition: competition, view: view)
+        let outliers = OutlierRatings(table: table, view: view, rules: rules)
+        var excluded = conflicts.recusals(recuse: rules.integrity.recuse, table: table)
+        if rules.scoring.excludeOutliers {
+            let recused = Set(excluded.map(\.row))
+            for o in outliers.outliers where !recused.contains(o.row) {
+                excluded.append(Exclusion(row: o.row, expert: table.expert[Int(o.row)], course: table.course[Int(o.row)],
+                                          reason: "outlier", detail: "robust z \(o.robustZ)"))
+            }
+            excluded.sort { $0.row < $1.row }
+        }
+        var counted = [Bool](repeating: true, count: table.count)
+        for x in excluded { counted[Int(x.row)] = false }
+        let method = method ?? rules.scoring.method
+        let scores = RatingScores.compute(table: table, view: view, method: method, counted: counted)
+        let candidates = scores.map {
+            Ranking.Candidate(course: $0.course, id: competition.courses[Int($0.course)].id, score: $0.score, sheets: $0)
+        }
+        let entries = Ranking.rank(candidates, chain: rules.scoring.tieBreak, seed: rules.seed) { course, criterion in
+            var sum = 0.0, n = 0
+            for r in view.sheets(ofCourse: Int(course)) where counted[r] {
+                sum += Double(table.score(row: r, criterion: criterion))
+                n += 1
+            }
+            return n > 0 ? sum / Double(n) : 0
+        }
+        var scoreOf: [Int32: CourseScore] = [:]
+        for s in scores { scoreOf[s.course] = s }
+        let rows = entries.compactMap { e in scoreOf[e.course].map { StageRanking.Row(entry: e, score: $0) } }
+        self.stage = stage
+        self.ranking = StageRanking(stage: stage, method: method, rows: rows, excluded: excluded)
+        self.conflicts = conflicts
+        self.outliers = outliers
+    }
+}

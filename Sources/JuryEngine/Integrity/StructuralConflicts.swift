@@ -1,0 +1,83 @@
+/// Declared and structural conflicts of interest of every sheet of a stage.
+///
+/// For a sheet of expert E on course C with authors A(C):
+/// - `self_review`: E ∈ A(C);
+/// - `declared`: `conflicts.csv` names (E, C) or (E, a) for some a ∈ A(C);
+/// - `same_department`: E's department is C's department;
+/// - `same_faculty`: E's faculty is C's faculty, in another department;
+/// - `coauthor`: E co-authors some other course C' ≠ C with an author a ∈ A(C), a ≠ E.
+///
+/// Complexity: O(sheets × authors per course) after O(courses × authors²)
+/// preparation; units are compared as interned integers.
+public struct StructuralConflicts: Sendable {
+    /// One conflicted sheet: its row and every kind that applies.
+    public struct Finding: Sendable, Hashable {
+        public var row: Int32
+        public var kinds: [IntegrityKind]
+    }
+
+    public private(set) var findings: [Finding] = []
+
+    public init(competition: Competition, view: StageSheets) {
+        let people = competition.people
+        let courses = competition.courses
+        var unitIds: [String: Int32] = [:]
+        func unit(_ name: String) -> Int32 {
+            if let id = unitIds[name] { return id }
+            let id = Int32(unitIds.count)
+            unitIds[name] = id
+            return id
+        }
+        // Faculties and departments live in separate namespaces.
+        let personDepartment = people.map { unit("d:" + $0.department) }
+        let personFaculty = people.map { unit("f:" + $0.faculty) }
+        let courseDepartment = courses.map { unit("d:" + $0.department) }
+        let courseFaculty = courses.map { unit("f:" + $0.faculty) }
+        // Co-authorship: person → [(co-author, course)].
+        var coauthors: [Int32: [(person: Int32, course: Int32)]] = [:]
+        for (c, course) in courses.enumerated() where course.authors.count > 1 {
+            for a in course.authors {
+                for b in course.authors where b != a { coauthors[a, default: []].append((b, Int32(c))) }
+            }
+        }
+        var declaredCourse = Set<Int64>()
+        var declaredAuthor = Set<Int64>()
+        for d in competition.conflicts {
+            switch d.target {
+            case .course(let c): declaredCourse.insert(Int64(d.expert) << 32 | Int64(c))
+            case .author(let p): declaredAuthor.insert(Int64(d.expert) << 32 | Int64(p))
+            }
+        }
+        let table = competition.sheets
+        var kinds: [IntegrityKind] = []
+        for r in view.rows {
+            let e = table.expert[r], c = table.course[r]
+            let authors = courses[Int(c)].authors
+            kinds.removeAll(keepingCapacity: true)
+            if authors.contains(e) { kinds.append(.selfReview) }
+            if declaredCourse.contains(Int64(e) << 32 | Int64(c))
+                || (!declaredAuthor.isEmpty && authors.contains { declaredAuthor.contains(Int64(e) << 32 | Int64($0)) }) {
+                kinds.append(.declared)
+            }
+            if personDepartment[Int(e)] == courseDepartment[Int(c)] {
+                kinds.append(.sameDepartment)
+            } else if personFaculty[Int(e)] == courseFaculty[Int(c)] {
+                kinds.append(.sameFaculty)
+            }
+            if let mine = coauthors[e], mine.contains(where: { $0.course != c && $0.person != e && authors.contains($0.person) }) {
+                kinds.append(.coauthor)
+            }
+            if !kinds.isEmpty { findings.append(Finding(row: Int32(r), kinds: kinds)) }
+        }
+    }
+
+    /// The sheets that leave the score: those with a kind listed in `recuse`
+    /// (and every self-review), with the most serious such kind as the reason.
+    public func recusals(recuse: [String], table: SheetTable) -> [Exclusion] {
+        let recused = Set(recuse.compactMap(IntegrityKind.init(rawValue:))).union([.selfReview])
+        return findings.compactMap { f in
+            guard let kind = IntegrityKind.conflicts.first(where: { f.kinds.contains($0) && recused.contains($0) }) else { return nil }
+            return Exclusion(row: f.row, expert: table.expert[Int(f.row)], course: table.course[Int(f.row)], reason: kind.rawValue)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import JuryEngine
+
+/// Reads a competition bundle (`bundle-format.md`) into a `Competition`.
+///
+/// Every file is read and every problem collected before anything is
+/// returned: a bundle with any error yields no competition at all (imports
+/// are all-or-nothing), and the log lists every problem as
+/// `file:line:column: message`.
+public enum BundleReader {
+    /// The result of reading a bundle: the competition when there was no
+    /// error, and every diagnostic (warnings too).
+    public struct Outcome: Sendable {
+        public var competition: Competition?
+        public var log: DiagnosticLog
+    }
+
+    public static func read(_ path: String) -> Outcome {
+        var log = DiagnosticLog()
+        let folder = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            log.error(path, nil, nil, "no bundle folder here")
+            return Outcome(competition: nil, log: log)
+        }
+        func file(_ name: String) -> String? {
+            let p = folder.appendingPathComponent(name).path
+            return FileManager.default.fileExists(atPath: p) ? p : nil
+        }
+        let folderName = folder.standardizedFileURL.lastPathComponent
+        var header = CompetitionFile(folderName: folderName)
+        if let p = file(CompetitionFile.name) {
+            if let data = FileManager.default.contents(atPath: p) {
+                var bytes = [UInt8](data)
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+                if bytes.isEmpty {
+                    log.error(CompetitionFile.name, nil, nil, "the file is empty; remove it to use the defaults, or give a JSON object")
+                } else if String(validating: bytes, as: UTF8.self) == nil {
+                    log.error(CompetitionFile.name, nil, nil, "text is not valid UTF-8 (save the file as UTF-8)")
+                } else {
+                    header = CompetitionFile(bytes: bytes, folderName: folderName, log: &log)
+                }
+            } else {
+                log.error(CompetitionFile.name, nil, nil, "cannot be read")
+            }
+        }
+        for name in [PeopleFile.name, MoocsFile.name, SheetsFile.name] where file(name) == nil {
+            log.error(name, nil, nil, "required file is missing from the bundle")
+        }
+        let rules = header.rules
+        var people: [Person] = [], peopleIndex = IdIndex(), peopleLines: [Int] = []
+        if let p = file(PeopleFile.name) {
+            (people, peopleIndex, peopleLines) = PeopleFile.read(path: p, log: &log)
+        }
+        var courses: [Course] = [], courseIndex = IdIndex(), courseLines: [Int] = []
+        if let p = file(MoocsFile.name) {
+            (courses, courseIndex, courseLines) = MoocsFile.read(path: p, people: peopleIndex, personList: people, log: &log)
+        }
+        checkUnits(people: people, peopleLines: peopleLines, courses: courses, courseLines: courseLines, log: &log)
+        var sheets = SheetTable(criterionCount: rules.criteria.count)
+        if let p = file(SheetsFile.name) {
+            sheets = SheetsFile.read(path: p, rules: rules, people: peopleIndex, personList: people,
+                                     courses: courseIndex, courseList: courses, log: &log)
+        }
+        var votes = VoteTable()
+        if let p = file(VotesFile.name) {
+            votes = VotesFile.read(path: p, people: peopleIndex, personList: people, courses: courseIndex,
+                                   courseList: courses, log: &log)
+        }
+        var conflicts: [DeclaredConflict] = []
+        if let p = file(ConflictsFile.name) {
+            conflicts = ConflictsFile.read(path: p, people: peopleIndex, courses: courseIndex, log: &log)
+        }
+        var decisions: [Decision] = []
+        if let p = file(DecisionsFile.name) {
+            decisions = DecisionsFile.read(path: p, courses: courseIndex, courseList: courses, log: &log)
+        }
+        if log.hasErrors { return Outcome(competition: nil, log: log) }
+        let competition = Competition(id: header.id, title: header.title, year: header.year, semester: header.semester,
+                                      rules: rules, people: people, courses: courses, sheets: sheets, votes: votes,
+                                      conflicts: conflicts, decisions: decisions)
+        return Outcome(competition: competition, log: log)
+    }
+
+    /// Departments are unique across the institution: one department belongs
+    /// to one faculty wherever it is named (people.csv and moocs.csv).
+    static func checkUnits(people: [Person], peopleLines: [Int], courses: [Course], courseLines: [Int], log: inout DiagnosticLog) {
+        var facultyOf: [String: (faculty: String, place: String)] = [:]
+        func check(_ department: String, _ faculty: String, file: String, line: Int, column: Int) {
+            guard !department.isEmpty, !faculty.isEmpty else { return }
+            if let known = facultyOf[department] {
+                if known.faculty != faculty {
+                    log.error(file, line, column, "department '\(department)' is placed in faculty '\(faculty)' here but in '\(known.faculty)' at \(known.place); a department belongs to one faculty")
+                }
+            } else {
+                facultyOf[department] = (faculty, "\(file):\(line)")
+            }
+        }
+        for (p, line) in zip(people, peopleLines) { check(p.department, p.faculty, file: PeopleFile.name, line: line, column: 0) }
+        for (c, line) in zip(courses, courseLines) { check(c.department, c.faculty, file: MoocsFile.name, line: line, column: 0) }
+    }
+}

@@ -1,0 +1,85 @@
+import JuryEngine
+
+/// Parses the ISO 8601 timestamps of bundles: `YYYY-MM-DD`, optionally
+/// followed by `THH:MM`, `:SS`, a fraction, and `Z` or `±HH:MM`. A value
+/// without an offset is read as UTC; a date alone as its midnight, UTC.
+/// Returns nil for anything else (the caller reports it).
+enum ISO8601 {
+    static func parse(_ text: String) -> Timestamp? {
+        let b = Array(text.utf8)
+        var i = 0
+        func digits(_ n: Int) -> Int? {
+            guard i + n <= b.count else { return nil }
+            var v = 0
+            for k in 0..<n {
+                let c = b[i + k]
+                guard c >= 48 && c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            i += n
+            return v
+        }
+        func expect(_ c: Character) -> Bool {
+            guard i < b.count, b[i] == c.asciiValue else { return false }
+            i += 1
+            return true
+        }
+        guard let year = digits(4), expect("-"), let month = digits(2), expect("-"), let day = digits(2),
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+        var seconds = 0
+        var offset = 0
+        if i < b.count {
+            guard expect("T") || expect(" "), let hour = digits(2), expect(":"), let minute = digits(2),
+                  hour < 24, minute < 60 else { return nil }
+            var second = 0
+            if i < b.count && b[i] == UInt8(ascii: ":") {
+                i += 1
+                guard let s = digits(2), s < 61 else { return nil }
+                second = s
+                if i < b.count && (b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",")) {
+                    i += 1
+                    let start = i
+                    while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 }
+                    guard i > start else { return nil }
+                }
+            }
+            seconds = hour * 3600 + minute * 60 + second
+            if i < b.count {
+                if expect("Z") {
+                } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+                    let sign = b[i] == UInt8(ascii: "+") ? 1 : -1
+                    i += 1
+                    guard let oh = digits(2), oh <= 14 else { return nil }
+                    _ = expect(":")
+                    guard let om = digits(2), om < 60 else { return nil }
+                    offset = sign * (oh * 3600 + om * 60)
+                } else {
+                    return nil
+                }
+            }
+            guard i == b.count else { return nil }
+        }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        return Timestamp(text: text, secondsSinceEpoch: Int64(days) * 86_400 + Int64(seconds - offset))
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant,
+    /// "chrono-Compatible Low-Level Date Algorithms", days_from_civil).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}

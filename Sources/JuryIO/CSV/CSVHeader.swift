@@ -1,0 +1,99 @@
+/// The header line of a bundle CSV file: which column holds which name.
+/// Column order is free; a required column that is missing is an error, an
+/// unknown column a warning, a name given twice an error.
+struct CSVHeader {
+    let file: String
+    private(set) var names: [String] = []
+    private var columns: [String: Int] = [:]
+
+    /// Reads the header from the reader's current record.
+    init(file: String, reader: CSVReader, required: [String], optional: [String], log: inout DiagnosticLog) {
+        self.file = file
+        for i in 0..<reader.fieldCount {
+            let name = reader.string(i).trimmingSpaces
+            names.append(name)
+            if columns[name] != nil {
+                log.error(file, reader.line, i + 1, "column '\(name)' is given twice")
+                continue
+            }
+            columns[name] = i
+            if !required.contains(name) && !optional.contains(name) {
+                log.warning(file, reader.line, i + 1, "unknown column '\(name)' is ignored")
+            }
+        }
+        for name in required where columns[name] == nil {
+            log.error(file, reader.line, nil, "missing required column '\(name)'")
+        }
+    }
+
+    /// Field index of a column, or nil when the file lacks it.
+    func index(_ name: String) -> Int? { columns[name] }
+
+    var count: Int { names.count }
+}
+
+/// Reads a small bundle CSV file (everything but `sheets.csv`) into rows of
+/// strings, reporting syntax problems; rows with a problem are dropped after
+/// being reported, so nothing downstream sees a half-read row.
+struct CSVRows {
+    struct Row {
+        var line: Int
+        var fields: [String]
+
+        subscript(_ index: Int?) -> String? {
+            guard let index, index < fields.count else { return nil }
+            return fields[index]
+        }
+    }
+
+    var header: CSVHeader?
+    var rows: [Row] = []
+
+    /// - Parameter path: the file; `name` is how diagnostics call it.
+    init(path: String, name: String, required: [String], optional: [String], log: inout DiagnosticLog) {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: path)
+        } catch {
+            log.error(name, nil, nil, "cannot be read: \(error)")
+            return
+        }
+        do {
+            guard try reader.next() else {
+                log.error(name, nil, nil, "the file is empty; it needs at least a header line")
+                return
+            }
+            if let problem = reader.problem {
+                log.append(CSVRows.diagnostic(problem, file: name))
+                return
+            }
+            let header = CSVHeader(file: name, reader: reader, required: required, optional: optional, log: &log)
+            self.header = header
+            while try reader.next() {
+                if let problem = reader.problem {
+                    log.append(CSVRows.diagnostic(problem, file: name))
+                    continue
+                }
+                if reader.fieldCount == 1 && reader.isEmpty(0) { continue }  // a blank line
+                if reader.fieldCount != header.count {
+                    log.error(name, reader.line, nil, "row has \(reader.fieldCount) fields, the header has \(header.count)")
+                    continue
+                }
+                rows.append(Row(line: reader.line, fields: (0..<reader.fieldCount).map { reader.string($0) }))
+            }
+        } catch {
+            log.error(name, nil, nil, "cannot be read: \(error)")
+        }
+    }
+
+    static func diagnostic(_ problem: CSVReader.Problem, file: String) -> Diagnostic {
+        switch problem {
+        case .unterminatedQuote(let line, let column):
+            .error(file, line, column, "quoted field is not closed before the end of the file")
+        case .strayQuote(let line, let column):
+            .error(file, line, column, "stray quote: a field with quotes must be quoted as a whole, with inner quotes doubled (\"\")")
+        case .invalidUTF8(let line, let column):
+            .error(file, line, column, "text is not valid UTF-8 (save the file as UTF-8)")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import JuryEngine
+
+/// Renders a stage's ranking as `jury/ranking/v1` JSON, CSV or a table.
+public enum RankingOutput {
+    public static func json(_ analysis: Analysis, competition: Competition) -> String {
+        let r = analysis.ranking
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("schema", "jury/ranking/v1")
+        w.beginObject("competition")
+        w.string("id", competition.id)
+        w.string("title", competition.title)
+        w.int("year", competition.year)
+        w.endObject()
+        w.string("stage", r.stage.name)
+        w.string("method", r.method.rawValue)
+        w.beginArray("tie_break_chain")
+        for rule in competition.rules.scoring.tieBreak { w.string(nil, rule.description) }
+        w.endArray()
+        w.int("seed", Int(truncatingIfNeeded: competition.rules.seed))
+        w.beginArray("ranking")
+        for row in r.rows {
+            let course = competition.courses[Int(row.entry.course)]
+            w.beginObject()
+            w.int("rank", row.entry.rank)
+            w.string("mooc_id", course.id)
+            w.string("title", course.title)
+            w.number("score", row.score.score)
+            w.int("sheets", row.score.sheets)
+            w.number("mean", row.score.mean)
+            w.number("median", row.score.median)
+            w.number("min", row.score.min)
+            w.number("max", row.score.max)
+            w.string("tie_break", row.entry.tieBreak)
+            if let lot = row.entry.lot { w.number("lot", lot) }
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("excluded")
+        for x in r.excluded {
+            w.beginObject()
+            w.string("expert_id", competition.people[Int(x.expert)].id)
+            w.string("mooc_id", competition.courses[Int(x.course)].id)
+            w.string("reason", x.reason)
+            if let detail = x.detail { w.string("detail", detail) }
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.text
+    }
+
+    public static let csvHeader = ["rank", "mooc_id", "title", "score", "sheets", "mean", "median", "min", "max", "tie_break"]
+
+    public static func csv(_ analysis: Analysis, competition: Competition) -> String {
+        var out = CSVWriter.line(csvHeader)
+        for row in analysis.ranking.rows {
+            let course = competition.courses[Int(row.entry.course)]
+            let s = row.score
+            out += CSVWriter.line([String(row.entry.rank), course.id, course.title, JSONWriter.formatNumber(s.score),
+                                   String(s.sheets), JSONWriter.formatNumber(s.mean), JSONWriter.formatNumber(s.median),
+                                   JSONWriter.formatNumber(s.min), JSONWriter.formatNumber(s.max), row.entry.tieBreak ?? ""])
+        }
+        return out
+    }
+
+    public static func table(_ analysis: Analysis, competition: Competition) -> String {
+        let r = analysis.ranking
+        var t = TextTable(headers: ["rank", "course", "title", "score", "sheets", "median", "min–max", "separated by"],
+                          alignments: [.right, .left, .left, .right, .right, .right, .right, .left])
+        for row in r.rows {
+            let course = competition.courses[Int(row.entry.course)]
+            let s = row.score
+            t.append([String(row.entry.rank), course.id, course.title, format2(s.score), String(s.sheets),
+                      format2(s.median), "\(format2(s.min))–\(format2(s.max))", row.entry.tieBreak ?? ""])
+        }
+        var out = "\(competition.title) — \(r.stage.name) stage, method \(r.method.rawValue), tie-break \(competition.rules.scoring.tieBreak.map(\.description).joined(separator: " → "))\n\n"
+        out += t.render()
+        if !r.excluded.isEmpty {
+            out += "\nSheets not counted (\(r.excluded.count)):\n"
+            var x = TextTable(headers: ["expert", "course", "reason"], alignments: [.left, .left, .left])
+            for e in r.excluded {
+                x.append([competition.people[Int(e.expert)].id, competition.courses[Int(e.course)].id, e.reason])
+            }
+            out += x.render()
+        }
+        return out
+    }
+
+    /// Two decimals for people; JSON and CSV keep every digit.
+    static func format2(_ x: Double) -> String {
+        let scaled = (x * 100).rounded()
+        let negative = scaled < 0
+        let v = Int64(abs(scaled))
+        let frac = v % 100
+        return (negative ? "-" : "") + "\(v / 100)." + (frac < 10 ? "0" : "") + "\(frac)"
+    }
+}

@@ -86,17 +86,17 @@ public enum BundleReader {
     /// to one faculty wherever it is named (people.csv and moocs.csv).
     static func checkUnits(people: [Person], peopleLines: [Int], courses: [Course], courseLines: [Int], log: inout DiagnosticLog) {
         var facultyOf: [String: (faculty: String, place: String)] = [:]
-        func check(_ department: String, _ faculty: String, file: String, line: Int, column: Int) {
+        func check(_ department: String, _ faculty: String, file: String, line: Int) {
             guard !department.isEmpty, !faculty.isEmpty else { return }
             if let known = facultyOf[department] {
                 if known.faculty != faculty {
-                    log.error(file, line, column, "department '\(department)' is placed in faculty '\(faculty)' here but in '\(known.faculty)' at \(known.place); a department belongs to one faculty")
+                    log.error(file, line, nil, "department '\(department)' is placed in faculty '\(faculty)' here but in '\(known.faculty)' at \(known.place); a department belongs to one faculty")
                 }
             } else {
                 facultyOf[department] = (faculty, "\(file):\(line)")
             }
         }
-        for (p, line) in zip(people, peopleLines) { check(p.department, p.faculty, file: PeopleFile.name, line: line, column: 0) }
-        for (c, line) in zip(courses, courseLines) { check(c.department, c.faculty, file: MoocsFile.name, line: line, column: 0) }
+        for (p, line) in zip(people, peopleLines) { check(p.department, p.faculty, file: PeopleFile.name, line: line) }
+        for (c, line) in zip(courses, courseLines) { check(c.department, c.faculty, file: MoocsFile.name, line: line) }
     }
 }

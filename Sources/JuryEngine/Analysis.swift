@@ -32,7 +32,9 @@ public struct Analysis: Sendable {
     /// - Parameters:
     ///   - stage: nil = the last stage that has sheets (department if none has).
     ///   - method: nil = `scoring.method` of the rules.
-    public init(competition: Competition, stage: Stage? = nil, method: ScoringMethod? = nil) {
+    ///   - restrictedTo: rank only these courses (the candidates of a unit); nil = every course.
+    public init(competition: Competition, stage: Stage? = nil, method: ScoringMethod? = nil,
+                restrictedTo candidates: Set<Int32>? = nil) {
         let stage = stage ?? competition.sheets.lastStageWithSheets ?? .department
         let rules = competition.rules
         let table = competition.sheets
@@ -51,18 +53,14 @@ public struct Analysis: Sendable {
         var counted = [Bool](repeating: true, count: table.count)
         for x in excluded { counted[Int(x.row)] = false }
         let method = method ?? rules.scoring.method
-        let scores = RatingScores.compute(table: table, view: view, method: method, counted: counted)
-        let candidates = scores.map {
+        var scores = RatingScores.compute(table: table, view: view, method: method, counted: counted)
+        if let candidates { scores.removeAll { !candidates.contains($0.course) } }
+        let rankingCandidates = scores.map {
             Ranking.Candidate(course: $0.course, id: competition.courses[Int($0.course)].id, score: $0.score, sheets: $0)
         }
-        let entries = Ranking.rank(candidates, chain: rules.scoring.tieBreak, seed: rules.seed) { course, criterion in
-            var sum = 0.0, n = 0
-            for r in view.sheets(ofCourse: Int(course)) where counted[r] {
-                sum += Double(table.score(row: r, criterion: criterion))
-                n += 1
-            }
-            return n > 0 ? sum / Double(n) : 0
-        }
+        let criterionMeans = CriterionMeans(table: table, view: view, counted: counted)
+        let entries = Ranking.rank(rankingCandidates, chain: rules.scoring.tieBreak, seed: rules.seed,
+                                   criterionMean: criterionMeans.mean)
         var scoreOf: [Int32: CourseScore] = [:]
         for s in scores { scoreOf[s.course] = s }
         let rows = entries.compactMap { e in scoreOf[e.course].map { StageRanking.Row(entry: e, score: $0) } }
@@ -70,5 +68,32 @@ public struct Analysis: Sendable {
         self.ranking = StageRanking(stage: stage, method: method, rows: rows, excluded: excluded)
         self.conflicts = conflicts
         self.outliers = outliers
+        self.criterionMeans = criterionMeans
+    }
+
+    /// Mean score of counted sheets per course and criterion, on demand.
+    public let criterionMeans: CriterionMeans
+
+    /// The mean of one criterion over a course's counted sheets at the stage (0 without any).
+    public func criterionMean(_ course: Int32, _ criterion: Int) -> Double {
+        criterionMeans.mean(course, criterion)
+    }
+}
+
+/// Mean criterion scores of a course's counted sheets at one stage, computed
+/// when asked (only tied entries and report pages ask).
+public struct CriterionMeans: Sendable {
+    let table: SheetTable
+    let view: StageSheets
+    let counted: [Bool]
+
+    /// Mean score on criterion `criterion` over the counted sheets of `course`; 0 without any.
+    public func mean(_ course: Int32, _ criterion: Int) -> Double {
+        var sum = 0.0, n = 0
+        for r in view.sheets(ofCourse: Int(course)) where counted[r] {
+            sum += Double(table.score(row: r, criterion: criterion))
+            n += 1
+        }
+        return n > 0 ? sum / Double(n) : 0
     }
 }

@@ -95,6 +95,8 @@ public struct IntegrityRules: Sendable, Hashable {
     /// Conflict kinds whose sheets leave the score. `self_review` is recused
     /// whatever this list says.
     public var recuse: [String] = ["declared", "self_review", "same_department"]
+    /// Whether a voter's vote for a course they author is left out of the tally.
+    public var excludeSelfVotes = true
 
     public init() {}
 }

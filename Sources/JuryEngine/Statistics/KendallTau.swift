@@ -13,10 +13,11 @@
 /// method for calculating Kendall's tau with ungrouped data", JASA
 /// 61(314):436–439, doi:10.1080/01621459.1966.10480879): sort the pairs by
 /// (x, y), count the runs of ties, then count nd as the swaps a merge sort
-/// needs to sort the y sequence. Values agree with
-/// `scipy.stats.kendalltau(x, y)` (variant `b`, the default) to 1e-12, which
-/// also computes (nc − nd) / sqrt(n0 − n1) / sqrt(n0 − n2) and clips to
-/// [−1, 1]. No p-value: the stages report the agreement, not a test.
+/// needs to sort the y sequence. The value is computed as scipy does,
+/// (nc − nd) / sqrt(n0 − n1) / sqrt(n0 − n2) clipped to [−1, 1], and agrees
+/// with `scipy.stats.kendalltau(x, y)` (variant `b`, the default; scipy
+/// 1.17.1) to 1e-12 in the known-answer tests. No p-value: the stages report
+/// the agreement, not a test.
 ///
 /// Both vectors must point the same way: scores (higher = better) against
 /// scores, or positions (1 = best) against positions. An ordering with tie
@@ -99,7 +100,7 @@ public struct KendallTau: Sendable, Hashable, Codable {
     }
 
     /// The counts of disjoint groups of entries together (pairs across groups
-    /// are not counted): tau-b stratified by group.
+    /// are not counted): tau-b stratified by group. Complexity: O(parts).
     public static func pooled(_ parts: [KendallTau]) -> KendallTau {
         var total = KendallTau(n: 0, pairs: 0, tiedX: 0, tiedY: 0, tiedBoth: 0, discordant: 0)
         for part in parts {

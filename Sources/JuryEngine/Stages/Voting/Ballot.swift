@@ -65,13 +65,23 @@ public struct Ballot: Sendable, Hashable {
     public var isApproval: Bool { marks.first?.rank == nil }
 
     /// The marked candidates in preference groups, best first, each ascending.
-    /// An approval ballot has one group; an empty ballot none.
+    /// An approval ballot has one group; an empty ballot none. Complexity: O(m).
     public var preferenceGroups: [[Int]] {
         groupRanges.map { marks[$0].map(\.candidate) }
     }
 
+    /// The index range of `marks` holding the first preference group; nil for
+    /// an empty ballot. Complexity: O(size of the group).
+    var firstGroup: Range<Int>? {
+        guard let first = marks.first else { return nil }
+        guard first.rank != nil else { return 0..<marks.count }
+        var end = 1
+        while end < marks.count && marks[end].rank == first.rank { end += 1 }
+        return 0..<end
+    }
+
     /// The index ranges of `marks` holding each preference group, best first.
-    /// Group g's first position is `groupRanges[g].lowerBound + 1`.
+    /// Group g's first position is `groupRanges[g].lowerBound + 1`. Complexity: O(m).
     var groupRanges: [Range<Int>] {
         guard !marks.isEmpty else { return [] }
         guard !isApproval else { return [0..<marks.count] }

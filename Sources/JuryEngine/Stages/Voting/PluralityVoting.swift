@@ -34,7 +34,7 @@ public enum PluralityVoting {
         var denominator = 1
         var exact = true
         for ballot in box.ballots {
-            guard let first = ballot.groupRanges.first else { continue }
+            guard let first = ballot.firstGroup else { continue }
             if first.count > 1 { splitBallots += 1 }
             if exact, let l = leastCommonMultiple(denominator, first.count) {
                 denominator = l
@@ -51,7 +51,7 @@ public enum PluralityVoting {
         if exact {
             var numerator = [Int](repeating: 0, count: n)
             for ballot in box.ballots {
-                guard let first = ballot.groupRanges.first else { continue }
+                guard let first = ballot.firstGroup else { continue }
                 let share = denominator / first.count
                 for mark in ballot.marks[first] { numerator[mark.candidate] += share }
             }
@@ -60,7 +60,7 @@ public enum PluralityVoting {
         } else {
             var sum = [Double](repeating: 0, count: n)
             for ballot in box.ballots {
-                guard let first = ballot.groupRanges.first else { continue }
+                guard let first = ballot.firstGroup else { continue }
                 let share = 1 / Double(first.count)
                 for mark in ballot.marks[first] { sum[mark.candidate] += share }
             }

@@ -129,6 +129,7 @@ public struct StagePipeline: Sendable {
         var selfVotes: [SelfVote] = []
         var criterionMean: (Int32, Int) -> Double = { _, _ in 0 }
         var chain = rules.scoring.tieBreak
+        var reportedTally: [Int32: Double] = [:]
         if let method = VotingMethod(rule.method) {
             var votes = competition.votes
             if rules.integrity.excludeSelfVotes {
@@ -146,9 +147,16 @@ public struct StagePipeline: Sendable {
             let (box, _) = BallotBox.collect(from: votes, stage: stage, unit: unit, candidates: candidates)
             let tally = method.tally(box)
             ballots = tally.ballotCount
+            // The method's own order ranks; for Schulze the number of candidates
+            // beaten does not always follow the strongest-path order, so the
+            // order's tie group is the key there.
+            var group = [Int](repeating: 0, count: tally.candidates.count)
+            for (g, members) in tally.order.enumerated() { for m in members { group[m] = g } }
             for (i, c) in tally.candidates.enumerated() {
+                let key = method == .schulze ? Double(tally.order.count - group[i]) : tally.tally[i]
                 candidateList.append(Ranking.Candidate(course: c, id: competition.courses[Int(c)].id,
-                                                       score: tally.tally[i], sheets: nil))
+                                                       score: key, sheets: nil))
+                reportedTally[c] = tally.tally[i]
             }
             chain = chain.filter { !$0.usesSheets }
         } else {
@@ -168,7 +176,8 @@ public struct StagePipeline: Sendable {
             criterionMean = analysis.criterionMean
         }
         let entries = Ranking.rank(candidateList, chain: chain, seed: rules.seed, criterionMean: criterionMean)
-        let tallyOf = Dictionary(uniqueKeysWithValues: candidateList.map { ($0.course, $0.score) })
+        var tallyOf = Dictionary(uniqueKeysWithValues: candidateList.map { ($0.course, $0.score) })
+        tallyOf.merge(reportedTally) { _, reported in reported }
         let order = entries.map { Place(course: $0.course, rank: $0.rank, tally: tallyOf[$0.course] ?? 0, tieBreak: $0.tieBreak) }
 
         var advanced: [Int32] = []

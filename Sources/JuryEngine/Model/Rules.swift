@@ -105,6 +105,19 @@ public struct IntegrityRules: Sendable, Hashable {
 public struct AuditRules: Sendable, Hashable {
     /// |robust z| above this marks an outlier sheet (Iglewicz & Hoaglin 1993: 3.5).
     public var outlierThreshold: Double = 3.5
+    /// Robust z of an expert's severity among the stage's experts beyond which
+    /// the expert is severe or lenient (Iglewicz & Hoaglin's 3.5 again).
+    public var severityZ: Double = 3.5
+    /// Correlation with the consensus below which an expert is inconsistent.
+    public var consistencyMin: Double = 0.3
+    /// Mean within-sheet sd of criterion scores below which an expert shows halo.
+    public var haloMax: Double = 0.5
+    /// Share of middle-of-scale scores above which an expert shows central tendency.
+    public var centralMax: Double = 0.9
+    /// Share of end-of-scale scores above which an expert responds extremely.
+    public var extremeMax: Double = 0.3
+    /// Outlier sheets from which an expert is called careless.
+    public var outlierSheetsMin = 3
 
     public init() {}
 }

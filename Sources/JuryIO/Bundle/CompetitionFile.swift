@@ -244,7 +244,14 @@ struct CompetitionFile {
 
     private mutating func readIntegrity(_ v: JSONValue, _ reader: inout Reader, _ log: inout DiagnosticLog) {
         guard let o = reader.object(v, "integrity", log: &log) else { return }
-        reader.warnUnknown(o, known: ["recuse"], path: "integrity.", log: &log)
+        reader.warnUnknown(o, known: ["recuse", "exclude_self_votes"], path: "integrity.", log: &log)
+        if let e = o["exclude_self_votes"] {
+            if case .bool(let b) = e {
+                rules.integrity.excludeSelfVotes = b
+            } else {
+                log.error(Self.name, reader.line(of: "exclude_self_votes"), nil, "'integrity.exclude_self_votes' must be true or false, found \(e.kind)")
+            }
+        }
         if let r = o["recuse"], let list = reader.strings(r, "integrity.recuse", log: &log) {
             var kinds: [String] = []
             for kind in list {
@@ -260,13 +267,26 @@ struct CompetitionFile {
 
     private mutating func readAudit(_ v: JSONValue, _ reader: inout Reader, _ log: inout DiagnosticLog) {
         guard let o = reader.object(v, "audit", log: &log) else { return }
-        reader.warnUnknown(o, known: ["outlier_threshold"], path: "audit.", log: &log)
-        if let t = o["outlier_threshold"] {
-            guard let x = t.double, x > 0, x.isFinite else {
-                log.error(Self.name, reader.line(of: "outlier_threshold"), nil, "'audit.outlier_threshold' must be a positive number")
-                return
+        let numbers: [(String, WritableKeyPath<AuditRules, Double>, ClosedRange<Double>)] = [
+            ("outlier_threshold", \.outlierThreshold, 0.1...100), ("severity_z", \.severityZ, 0.1...100),
+            ("consistency_min", \.consistencyMin, -1...1), ("halo_max", \.haloMax, 0...100),
+            ("central_max", \.centralMax, 0...1), ("extreme_max", \.extremeMax, 0...1),
+        ]
+        reader.warnUnknown(o, known: numbers.map(\.0) + ["outlier_sheets_min"], path: "audit.", log: &log)
+        for (key, path, range) in numbers {
+            guard let t = o[key] else { continue }
+            guard let x = t.double, range.contains(x) else {
+                log.error(Self.name, reader.line(of: key), nil, "'audit.\(key)' must be a number from \(range.lowerBound) to \(range.upperBound)")
+                continue
             }
-            rules.audit.outlierThreshold = x
+            rules.audit[keyPath: path] = x
+        }
+        if let t = o["outlier_sheets_min"], let n = reader.integer(t, "audit.outlier_sheets_min", log: &log) {
+            if n < 1 {
+                log.error(Self.name, reader.line(of: "outlier_sheets_min"), nil, "'audit.outlier_sheets_min' must be at least 1")
+            } else {
+                rules.audit.outlierSheetsMin = Int(n)
+            }
         }
     }
 

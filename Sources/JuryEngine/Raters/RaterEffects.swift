@@ -1,0 +1,176 @@
+/// Rater effects of every expert at one stage (design.md "Analytics"):
+/// severity and leniency, consistency, halo, central tendency, extreme
+/// responding, and the number of outlier sheets, with a plain-language verdict.
+///
+/// With c_i the leave-one-out consensus of sheet i (`Consensus`) and x_i its
+/// total, over an expert's n sheets that have a consensus:
+/// - severity = (1/n) Σ (c_i − x_i), in total points (positive = harsher than
+///   the other experts on the same courses), with the 95 % t interval
+///   severity ± t(0.975, n − 1) · s/√n (s the sample sd of c_i − x_i; n ≥ 2);
+/// - consistency = Pearson's r between x_i and c_i (n ≥ 3 and both vary);
+/// - halo = mean over the expert's sheets of the population sd of the sheet's
+///   criterion scores (low = every criterion scored alike);
+/// - central tendency = share of criterion scores in the middle 40 % of the
+///   scale (from min + 0.3·w to max − 0.3·w, w = max − min: 4–7 on 1–10);
+/// - extreme responding = share of criterion scores at either end of the scale.
+///
+/// Verdict thresholds (`audit` in competition.json; defaults in `AuditRules`):
+/// an expert is *severe* (or *lenient*) when their severity is beyond
+/// `severity_z` (3.5) robust z-scores of the stage's experts — the median and
+/// 1.4826 · MAD of all experts' severities, the modified z-score of Iglewicz &
+/// Hoaglin (1993) — and the 95 % interval excludes 0. With fewer than five
+/// experts (no stable spread) the band is absolute: half a scale point per
+/// criterion on the total. *Inconsistent* below r = `consistency_min` (0.3) on
+/// at least 5 sheets; *halo* below `halo_max` (0.5 points); *central
+/// tendency* above `central_max` (0.9); *extreme* above `extreme_max` (0.3);
+/// *careless* with at least `outlier_sheets_min` (3) outlier sheets.
+///
+/// Complexity: O(n · k) over the stage's sheets and criteria.
+public struct RaterEffects: Sendable {
+    public struct Rater: Sendable, Hashable {
+        public var expert: Int32
+        public var sheets: Int
+        public var severity: Double?
+        public var severityCI95: (lower: Double, upper: Double)?
+        public var consistency: Double?
+        public var halo: Double?
+        public var centralTendency: Double?
+        public var extreme: Double?
+        public var outliers: Int
+        /// Short labels (`severe`, `lenient`, `inconsistent`, `halo`,
+        /// `central_tendency`, `extreme`, `careless`), empty when none applies.
+        public var flags: [String]
+        /// One sentence for a commission member.
+        public var verdict: String
+
+        public static func == (a: Rater, b: Rater) -> Bool {
+            a.expert == b.expert && a.sheets == b.sheets && a.severity == b.severity
+                && a.severityCI95?.lower == b.severityCI95?.lower && a.severityCI95?.upper == b.severityCI95?.upper
+                && a.consistency == b.consistency && a.halo == b.halo && a.centralTendency == b.centralTendency
+                && a.extreme == b.extreme && a.outliers == b.outliers && a.flags == b.flags && a.verdict == b.verdict
+        }
+
+        public func hash(into h: inout Hasher) {
+            h.combine(expert)
+            h.combine(sheets)
+            h.combine(severity)
+        }
+    }
+
+    /// Experts with at least one sheet at the stage, by person index.
+    public private(set) var raters: [Rater] = []
+    /// Median and robust sd (1.4826 · MAD) of the experts' severities.
+    public private(set) var severityCentre: Double = 0
+    public private(set) var severitySpread: Double = 0
+
+    public init(table: SheetTable, view: StageSheets, consensus: Consensus, outliers: OutlierRatings, rules: Rules) {
+        let k = table.criterionCount
+        let scale = rules.scale
+        let width = Double(scale.max - scale.min)
+        let middleLow = Double(scale.min) + 0.3 * width, middleHigh = Double(scale.max) - 0.3 * width
+        var outlierCount = [Int32: Int]()
+        for o in outliers.outliers { outlierCount[table.expert[Int(o.row)], default: 0] += 1 }
+        let audit = rules.audit
+
+        var partial: [Rater] = []
+        for e in 0..<view.expertCount {
+            let rows = view.sheets(ofExpert: e)
+            guard !rows.isEmpty else { continue }
+            var dev = Welford()
+            var sx = 0.0, sc = 0.0, sxx = 0.0, scc = 0.0, sxc = 0.0, m = 0
+            var haloSum = 0.0, middle = 0, ends = 0
+            for r32 in rows {
+                let r = Int(r32)
+                let x = table.total[r], c = consensus[r]
+                if !c.isNaN {
+                    dev.add(c - x)
+                    sx += x; sc += c; sxx += x * x; scc += c * c; sxc += x * c; m += 1
+                }
+                var w = Welford()
+                for j in 0..<k {
+                    let s = Double(table.score(row: r, criterion: j))
+                    w.add(s)
+                    if s >= middleLow && s <= middleHigh { middle += 1 }
+                    if s == Double(scale.min) || s == Double(scale.max) { ends += 1 }
+                }
+                haloSum += (w.populationVariance ?? 0).squareRoot()
+            }
+            let n = rows.count
+            var rater = Rater(expert: Int32(e), sheets: n, severity: nil, severityCI95: nil, consistency: nil,
+                              halo: haloSum / Double(n), centralTendency: Double(middle) / Double(n * k),
+                              extreme: Double(ends) / Double(n * k), outliers: outlierCount[Int32(e)] ?? 0,
+                              flags: [], verdict: "")
+            if dev.count > 0 {
+                rater.severity = dev.mean
+                if dev.count > 1, let sd = dev.sampleStandardDeviation {
+                    let t = StudentTDistribution(nu: Double(dev.count - 1)).quantile(0.975)
+                    let half = t * sd / Double(dev.count).squareRoot()
+                    rater.severityCI95 = (dev.mean - half, dev.mean + half)
+                }
+            }
+            if m >= 3 {
+                let mm = Double(m)
+                let vx = sxx - sx * sx / mm, vc = scc - sc * sc / mm
+                if vx > 1e-12 && vc > 1e-12 { rater.consistency = (sxc - sx * sc / mm) / (vx * vc).squareRoot() }
+            }
+            partial.append(rater)
+        }
+
+        var severities = partial.compactMap(\.severity)
+        let useRelative = severities.count >= 5
+        if useRelative {
+            severityCentre = OutlierRatings.median(&severities)
+            var absDev = partial.compactMap(\.severity).map { abs($0 - severityCentre) }
+            severitySpread = 1.4826 * OutlierRatings.median(&absDev)
+        }
+        let absoluteBand = 0.5 * rules.weights.reduce(0, +)
+        for i in partial.indices {
+            var r = partial[i]
+            var flags: [String] = []
+            var sentences: [String] = []
+            if let s = r.severity, let ci = r.severityCI95 {
+                let beyond: Bool
+                if useRelative && severitySpread > 0 {
+                    beyond = abs(s - severityCentre) / severitySpread > audit.severityZ
+                } else {
+                    beyond = abs(s) > absoluteBand
+                }
+                if beyond && (ci.lower > 0 || ci.upper < 0) {
+                    flags.append(s > 0 ? "severe" : "lenient")
+                    sentences.append("\(s > 0 ? "harsher" : "more lenient") than the other experts by \(Self.points(abs(s))) points a sheet (95 % CI \(Self.points(ci.lower)) to \(Self.points(ci.upper)))")
+                }
+            }
+            if let c = r.consistency, r.sheets >= 5, c < audit.consistencyMin {
+                flags.append("inconsistent")
+                sentences.append("totals follow the consensus poorly (r = \(Self.points(c)), below \(Self.points(audit.consistencyMin)))")
+            }
+            if let h = r.halo, h < audit.haloMax {
+                flags.append("halo")
+                sentences.append("scores every criterion of a sheet almost alike (within-sheet sd \(Self.points(h)), below \(Self.points(audit.haloMax)))")
+            }
+            if let ct = r.centralTendency, ct > audit.centralMax {
+                flags.append("central_tendency")
+                sentences.append("\(Self.percent(ct)) of scores in the middle of the scale (above \(Self.percent(audit.centralMax)))")
+            }
+            if let ex = r.extreme, ex > audit.extremeMax {
+                flags.append("extreme")
+                sentences.append("\(Self.percent(ex)) of scores at the ends of the scale (above \(Self.percent(audit.extremeMax)))")
+            }
+            if r.outliers >= audit.outlierSheetsMin {
+                flags.append("careless")
+                sentences.append("\(r.outliers) outlier sheets (at least \(audit.outlierSheetsMin))")
+            }
+            r.flags = flags
+            r.verdict = sentences.isEmpty ? "no effect beyond the thresholds" : sentences.joined(separator: "; ")
+            partial[i] = r
+        }
+        raters = partial
+    }
+
+    static func points(_ x: Double) -> String {
+        let v = (x * 100).rounded() / 100
+        return v == v.rounded() ? String(Int(v)) : String(v)
+    }
+
+    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
+}

@@ -25,9 +25,11 @@ struct SynthCommand: ParsableCommand {
               severe / lenient   -1.5 / +1.5 on every sheet of the expert
               favouring expert   +2 on courses of their own faculty (other departments),
                                  about a tenth of their sheets
-              reciprocal pair    two expert-authors, +3 on each other's course, one sheet each way
+              reciprocal pair    two expert-authors, +3 on each other's course,
+                                 one sheet each way
               ring               3-4 expert-authors, each +3 on the next one's course
-              self-vote          an author approving their own course at the department vote
+              self-vote          an author approving their own course at the
+                                 department vote
             An expert carries at most one anomaly and a course at most one planted sheet.
 
             The same seed and options give a byte-identical bundle: competition.json,
@@ -36,28 +38,28 @@ struct SynthCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Number of courses.")
+    @Option(help: ArgumentHelp("Number of courses.", valueName: "n"))
     var courses = SynthConfig().courses
 
-    @Option(help: "Number of experts.")
+    @Option(help: ArgumentHelp("Number of experts.", valueName: "n"))
     var experts = SynthConfig().experts
 
-    @Option(name: .customLong("per-course"), help: "Distinct experts rating each course at stage commission.")
+    @Option(name: .customLong("per-course"), help: ArgumentHelp("Distinct experts rating each course at stage commission.", valueName: "k"))
     var perCourse = SynthConfig().perCourse
 
-    @Option(help: "Number of faculties.")
+    @Option(help: ArgumentHelp("Number of faculties.", valueName: "n"))
     var faculties = SynthConfig().faculties
 
-    @Option(help: "Number of departments, split evenly among the faculties.")
+    @Option(help: ArgumentHelp("Number of departments, split evenly among the faculties.", valueName: "n"))
     var departments = SynthConfig().departments
 
-    @Option(help: "Seed of every random draw.")
+    @Option(help: ArgumentHelp("Seed of every random draw.", valueName: "n"))
     var seed = SynthConfig().seed
 
-    @Option(help: "Competition year (submissions and deadline fall in its spring).")
+    @Option(help: ArgumentHelp("Competition year (submissions and deadline fall in its spring).", valueName: "year"))
     var year = SynthConfig().year
 
-    @Option(help: "Bundle folder to create.")
+    @Option(help: ArgumentHelp("Bundle folder to create.", valueName: "dir"))
     var out: String
 
     @Flag(help: "Write into an existing non-empty folder, replacing its bundle and truth files (other files stay).")
@@ -66,46 +68,46 @@ struct SynthCommand: ParsableCommand {
     @Flag(help: "Write votes.csv: department-stage approval ballots of each department's experts.")
     var votes = false
 
-    @Option(name: .customLong("outlier-sheets"), help: "Number of sheets shifted by --outlier-shift on every criterion.")
+    @Option(name: .customLong("outlier-sheets"), help: ArgumentHelp("Number of sheets shifted by --outlier-shift on every criterion.", valueName: "n"))
     var outlierSheets = 0
 
-    @Option(name: .customLong("outlier-shift"), help: "Points per criterion of an outlier sheet (default 4).")
+    @Option(name: .customLong("outlier-shift"), help: ArgumentHelp("Points per criterion of an outlier sheet.", valueName: "points"))
     var outlierShift = SynthConfig().outlierShift
 
-    @Option(name: .customLong("severe-experts"), help: "Number of experts scoring every sheet lower.")
+    @Option(name: .customLong("severe-experts"), help: ArgumentHelp("Number of experts scoring every sheet lower.", valueName: "n"))
     var severeExperts = 0
 
-    @Option(name: .customLong("severe-shift"), help: "Points per criterion a severe expert takes off (default 1.5).")
+    @Option(name: .customLong("severe-shift"), help: ArgumentHelp("Points per criterion a severe expert takes off.", valueName: "points"))
     var severeShift = SynthConfig().severeShift
 
-    @Option(name: .customLong("lenient-experts"), help: "Number of experts scoring every sheet higher.")
+    @Option(name: .customLong("lenient-experts"), help: ArgumentHelp("Number of experts scoring every sheet higher.", valueName: "n"))
     var lenientExperts = 0
 
-    @Option(name: .customLong("lenient-shift"), help: "Points per criterion a lenient expert adds (default 1.5).")
+    @Option(name: .customLong("lenient-shift"), help: ArgumentHelp("Points per criterion a lenient expert adds.", valueName: "points"))
     var lenientShift = SynthConfig().lenientShift
 
-    @Option(name: .customLong("favouring-experts"), help: "Number of experts favouring the courses of their own faculty.")
+    @Option(name: .customLong("favouring-experts"), help: ArgumentHelp("Number of experts favouring the courses of their own faculty.", valueName: "n"))
     var favouringExperts = 0
 
-    @Option(name: .customLong("favouritism-shift"), help: "Points per criterion a favouring expert adds (default 2).")
+    @Option(name: .customLong("favouritism-shift"), help: ArgumentHelp("Points per criterion a favouring expert adds.", valueName: "points"))
     var favouritismShift = SynthConfig().favouritismShift
 
-    @Option(name: .customLong("favoured-share"), help: "Share of a favouring expert's sheets on own-faculty courses (default 0.1).")
+    @Option(name: .customLong("favoured-share"), help: ArgumentHelp("Share of a favouring expert's sheets on own-faculty courses.", valueName: "share"))
     var favouredShare = SynthConfig().favouredShare
 
-    @Option(name: .customLong("reciprocal-pairs"), help: "Number of expert-author pairs favouring each other's course.")
+    @Option(name: .customLong("reciprocal-pairs"), help: ArgumentHelp("Number of expert-author pairs favouring each other's course.", valueName: "n"))
     var reciprocalPairs = 0
 
-    @Option(name: .customLong("reciprocal-shift"), help: "Points per criterion a pair member adds (default 3).")
+    @Option(name: .customLong("reciprocal-shift"), help: ArgumentHelp("Points per criterion a pair member adds.", valueName: "points"))
     var reciprocalShift = SynthConfig().reciprocalShift
 
-    @Option(help: "Number of rings of 3-4 expert-authors, each favouring the next one's course.")
+    @Option(help: ArgumentHelp("Number of rings of 3-4 expert-authors, each favouring the next one's course.", valueName: "n"))
     var rings = 0
 
-    @Option(name: .customLong("ring-shift"), help: "Points per criterion a ring member adds (default 3).")
+    @Option(name: .customLong("ring-shift"), help: ArgumentHelp("Points per criterion a ring member adds.", valueName: "points"))
     var ringShift = SynthConfig().ringShift
 
-    @Option(name: .customLong("self-votes"), help: "Number of authors approving their own course at the department vote (needs --votes).")
+    @Option(name: .customLong("self-votes"), help: ArgumentHelp("Number of authors approving their own course at the department vote (needs --votes).", valueName: "n"))
     var selfVotes = 0
 
     var config: SynthConfig {

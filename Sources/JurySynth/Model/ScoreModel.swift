@@ -8,7 +8,8 @@ import JuryEngine
 /// drawn here per course, s_e the expert's severity, a_ec the planted shift
 /// (the expert's severe/lenient shift plus the sheet's planted shift),
 /// ε_eck ~ N(0, σ_e) with σ_e the expert's spread. Rounding is half away from
-/// zero. Totals are the plain sum (no weights).
+/// zero (to within the last bit of x + ½). Totals are the plain sum (no
+/// weights).
 ///
 /// The draws of a course are: K criterion offsets, then K criterion noises
 /// per sheet in slot order, whatever the shifts, so changing an effect size
@@ -32,15 +33,19 @@ struct ScoreModel {
         for j in 0..<k {
             offsets[j] = population.criterionMean[j] + quality + sdOffset * normal.next()
         }
-        let low = Double(scale.min), high = Double(scale.max)
+        // clip(round(x)) with rounding half away from zero, as clamp then
+        // truncate: for x in [min − ½, max] (min ≥ 0) truncating x + ½ is its
+        // floor, which is round(x); below or above, the clamp gives the end.
+        // Spares a libm `round` call per score.
+        let low = Double(scale.min) - 0.5, high = Double(scale.max)
         for (slot, expert) in experts.enumerated() {
             let e = Int(expert)
             var shift = plan.expertShift[e] - population.expertSeverity[e]
             if let planted, planted.expert == expert { shift += planted.shift }
             let spread = population.expertSpread[e]
             for j in 0..<k {
-                let x = (offsets[j] + shift + spread * normal.next()).rounded(.toNearestOrAwayFromZero)
-                scores[slot * k + j] = UInt8(min(max(x, low), high))
+                let x = offsets[j] + shift + spread * normal.next()
+                scores[slot * k + j] = UInt8(min(max(x, low), high) + 0.5)
             }
         }
     }

@@ -33,9 +33,15 @@ public struct SynthConfig: Sendable, Hashable, Codable {
     public var departments = 20
     /// Seed of every random draw.
     public var seed: UInt64 = 1
-    /// Year written to `competition.json`; the deadline and submission times
-    /// are in the spring of that year.
+    /// Year written to `competition.json` (the first year when `years` > 1);
+    /// the deadline and submission times are in the spring of that year.
     public var year = 2025
+    /// Number of yearly rounds. The experts, their departments and spreads,
+    /// and the severe, lenient and favouring experts are the same every year;
+    /// courses and authors are new each year; severities drift.
+    public var years = 1
+    /// sd of the yearly random-walk step of each expert's severity.
+    public var severityDriftSD = 0.15
     /// Share of courses with two authors (the others have one).
     public var coAuthoredShare = 0.4
 
@@ -95,7 +101,8 @@ public struct SynthConfig: Sendable, Hashable, Codable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case courses, experts, perCourse = "per_course", faculties, departments, seed, year
+        case courses, experts, perCourse = "per_course", faculties, departments, seed, year, years
+        case severityDriftSD = "severity_drift_sd"
         case coAuthoredShare = "co_authored_share"
         case meanScore = "mean_score", criterionOffsetSD = "criterion_offset_sd"
         case courseQualitySD = "course_quality_sd", courseCriterionSD = "course_criterion_sd"
@@ -128,12 +135,15 @@ extension SynthConfig {
         try require(departments >= faculties, "departments (\(departments)) must be at least faculties (\(faculties))")
         try require(departments >= 2, "departments must be at least 2: experts never rate their own department")
         try require(departments <= 9999, "departments must be at most 9999 (got \(departments))")
-        try require(year >= 1000 && year <= 9999, "year must have four digits (got \(year))")
+        try require(years >= 1 && years <= 100, "years must be 1–100 (got \(years))")
+        try require(year >= 1000 && year + years - 1 <= 9999, "years must have four digits (got \(year)…\(year + years - 1))")
+        try require(courses * years <= 99_999_999, "courses × years must be at most 99,999,999 (got \(courses * years))")
         try require((0...1).contains(coAuthoredShare), "co-authored share must be in 0–1 (got \(coAuthoredShare))")
         try require(meanScore.isFinite, "mean score must be finite")
         for (name, sd) in [("criterion offset", criterionOffsetSD), ("course quality", courseQualitySD),
                            ("course criterion", courseCriterionSD), ("severity", severitySD),
-                           ("noise", noiseSD), ("noise spread", noiseSpreadSD)] {
+                           ("noise", noiseSD), ("noise spread", noiseSpreadSD),
+                           ("severity drift", severityDriftSD)] {
             try require(sd.isFinite && sd >= 0, "\(name) sd must be finite and ≥ 0 (got \(sd))")
         }
         for (name, count) in [("outlier-sheets", outlierSheets), ("severe-experts", severeExperts),

@@ -34,6 +34,14 @@ struct SynthCommand: ParsableCommand {
 
             The same seed and options give a byte-identical bundle: competition.json,
             people.csv, moocs.csv, sheets.csv, votes.csv (with --votes), truth.json.
+
+            With --years N > 1, <dir>/<year> holds one bundle per year (from --year
+            on) and <dir>/truth.json what repeats: the same experts, departments
+            and spreads every year, severities drifting by a random walk (step
+            sd --severity-drift), the same severe, lenient and favouring experts
+            (a favouritism repeated every year); courses and authors are new each
+            year and numbered on from the year before; pairs, rings, outliers and
+            self-votes are drawn anew each year.
             Progress goes to stderr when it is a terminal; a one-line summary to stderr.
             """
     )
@@ -59,10 +67,16 @@ struct SynthCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Competition year (submissions and deadline fall in its spring).", valueName: "year"))
     var year = SynthConfig().year
 
+    @Option(help: ArgumentHelp("Number of yearly rounds; above 1, one bundle per year in <dir>/<year>.", valueName: "n"))
+    var years = SynthConfig().years
+
+    @Option(name: .customLong("severity-drift"), help: ArgumentHelp("sd of the yearly random-walk step of each expert's severity.", valueName: "points"))
+    var severityDrift = SynthConfig().severityDriftSD
+
     @Option(help: ArgumentHelp("Bundle folder to create.", valueName: "dir"))
     var out: String
 
-    @Flag(help: "Write into an existing non-empty folder, replacing its bundle and truth files (other files stay).")
+    @Flag(help: "Write into an existing non-empty folder, replacing its bundle and truth files, also in year folders (other files stay).")
     var force = false
 
     @Flag(help: "Write votes.csv: department-stage approval ballots of each department's experts.")
@@ -119,6 +133,8 @@ struct SynthCommand: ParsableCommand {
         config.departments = departments
         config.seed = seed
         config.year = year
+        config.years = years
+        config.severityDriftSD = severityDrift
         config.votes = votes
         config.outlierSheets = outlierSheets
         config.outlierShift = outlierShift
@@ -153,7 +169,7 @@ struct SynthCommand: ParsableCommand {
         func clearProgress() { if terminal { Self.printError("\r\u{1B}[K", newline: false) } }
         do {
             summary = try SyntheticBundle.write(config, to: out) { step, done in
-                if terminal { Self.printError("\r\(step.rawValue) \(Int(done * 100))%\u{1B}[K", newline: false) }
+                if terminal { Self.printError("\r\(step) \(Int(done * 100))%\u{1B}[K", newline: false) }
             }
         } catch {
             clearProgress()
@@ -163,8 +179,9 @@ struct SynthCommand: ParsableCommand {
         }
         clearProgress()
         let ballots = summary.votes.map { ", \($0) ballot rows" } ?? ""
+        let years = summary.years > 1 ? "\(summary.years) years, " : ""
         Self.printError("""
-            synth: \(summary.courses) courses, \(summary.experts) experts, \(summary.authors) authors, \
+            synth: \(years)\(summary.courses) courses, \(summary.experts) experts, \(summary.authors) authors, \
             \(summary.sheets) sheets\(ballots), \(summary.anomalies) planted anomalies, seed \(summary.seed) -> \(summary.directory)
             """)
     }

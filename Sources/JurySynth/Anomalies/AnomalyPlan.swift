@@ -11,6 +11,58 @@ enum ExpertMark: UInt8, Sendable {
     case author
 }
 
+/// The experts whose every year is marked: severe, lenient and favouring
+/// experts are the same in each year of a data set (so that a favouritism
+/// repeats). Drawn from the `marks` stream, each uniformly among the still
+/// unmarked experts.
+struct ExpertMarks: Sendable {
+    private(set) var marks: [ExpertMark]
+    /// Planted per-criterion shift of each expert's every sheet (severe, lenient).
+    private(set) var expertShift: [Double]
+    private(set) var severe: [Int32] = []
+    private(set) var lenient: [Int32] = []
+    private(set) var favouring: [Int32] = []
+
+    init(pool: ExpertPool) throws(SynthError) {
+        let config = pool.config
+        marks = Array(repeating: .ordinary, count: config.experts)
+        expertShift = Array(repeating: 0, count: config.experts)
+        var generator = SeededGenerator(seed: config.seed, stream: .marks)
+        func pick(_ what: String, _ accept: (Int) -> Bool = { _ in true }) throws(SynthError) -> Int32 {
+            try pickUnmarked(what, marks: marks, generator: &generator, accept)
+        }
+        for _ in 0..<config.severeExperts {
+            let e = try pick("a severe expert")
+            marks[Int(e)] = .severe
+            expertShift[Int(e)] = -config.severeShift
+            severe.append(e)
+        }
+        for _ in 0..<config.lenientExperts {
+            let e = try pick("a lenient expert")
+            marks[Int(e)] = .lenient
+            expertShift[Int(e)] = config.lenientShift
+            lenient.append(e)
+        }
+        for _ in 0..<config.favouringExperts {
+            let e = try pick("a favouring expert") { pool.departmentsOfFaculty[pool.faculty(ofExpert: $0)].count >= 2 }
+            marks[Int(e)] = .favouring
+            favouring.append(e)
+        }
+    }
+}
+
+/// A uniformly drawn expert whose mark is `.ordinary` and who satisfies
+/// `accept`, by rejection with a generous bound on the draws (a failing draw
+/// is cheap, and the structure may make a candidate rare).
+func pickUnmarked(_ what: String, marks: [ExpertMark], generator: inout SeededGenerator,
+                  _ accept: (Int) -> Bool) throws(SynthError) -> Int32 {
+    for _ in 0..<(64 * marks.count + 10_000) {
+        let e = generator.below(marks.count)
+        if marks[e] == .ordinary && accept(e) { return Int32(e) }
+    }
+    throw .infeasible("found no expert for \(what): too few unmarked experts; lower the anomaly counts or add experts")
+}
+
 /// A sheet whose scores carry a planted shift.
 struct PlantedSheet: Sendable, Hashable {
     var expert: Int32
@@ -28,7 +80,8 @@ struct CoursePlan: Sendable, Hashable {
     var selfVote = false
 }
 
-/// Where every anomaly goes, drawn from the `planting` stream before any sheet.
+/// Where every anomaly of one year goes, drawn from the year's `planting`
+/// stream before any sheet, on top of the experts' `ExpertMarks`.
 ///
 /// Rules that keep anomalies apart, so that each shows with its planted size:
 /// an expert carries at most one mark; a course has at most one planted sheet,
@@ -40,14 +93,15 @@ struct CoursePlan: Sendable, Hashable {
 /// Complexity: O(experts + departments) plus, per planted item, an expected
 /// O(departments) rejection draws.
 struct AnomalyPlan: Sendable {
+    /// The `ExpertMarks`, plus this year's expert-authors.
     private(set) var marks: [ExpertMark]
     /// Planted per-criterion shift of each expert's every sheet (severe, lenient).
-    private(set) var expertShift: [Double]
+    let expertShift: [Double]
     private(set) var courses: [Int32: CoursePlan] = [:]
 
     private(set) var outliers: [(course: Int32, sheet: PlantedSheet)] = []
-    private(set) var severe: [Int32] = []
-    private(set) var lenient: [Int32] = []
+    let severe: [Int32]
+    let lenient: [Int32]
     private(set) var favouritism: [(expert: Int32, faculty: Int32, courses: [Int32])] = []
     /// Experts and, at the same position, the course each one authors; expert
     /// i favours the course of expert i + 1 (cyclically).
@@ -58,24 +112,16 @@ struct AnomalyPlan: Sendable {
     private let population: Population
     private var generator: SeededGenerator
 
-    init(population: Population) throws(SynthError) {
+    init(population: Population, marks expertMarks: ExpertMarks) throws(SynthError) {
         let config = population.config
         self.population = population
-        generator = SeededGenerator(seed: config.seed, stream: .planting)
-        marks = Array(repeating: .ordinary, count: config.experts)
-        expertShift = Array(repeating: 0, count: config.experts)
+        generator = SeededGenerator(seed: config.seed, stream: .planting, year: population.year)
+        marks = expertMarks.marks
+        expertShift = expertMarks.expertShift
+        severe = expertMarks.severe
+        lenient = expertMarks.lenient
 
-        for _ in 0..<config.severeExperts {
-            let e = try pickExpert("a severe expert") { _ in true }
-            mark(e, .severe, shift: -config.severeShift)
-            severe.append(e)
-        }
-        for _ in 0..<config.lenientExperts {
-            let e = try pickExpert("a lenient expert") { _ in true }
-            mark(e, .lenient, shift: config.lenientShift)
-            lenient.append(e)
-        }
-        try plantFavouritism()
+        try plantFavouritism(expertMarks.favouring)
         for _ in 0..<config.reciprocalPairs {
             pairs.append(try plantCycle(size: 2, shift: config.reciprocalShift))
         }
@@ -89,22 +135,12 @@ struct AnomalyPlan: Sendable {
         try checkFillable()
     }
 
-    private mutating func mark(_ e: Int32, _ mark: ExpertMark, shift: Double = 0) {
-        marks[Int(e)] = mark
-        expertShift[Int(e)] = shift
-    }
-
-    /// Bound on rejection draws before giving up: generous, since a failing
-    /// draw is cheap and the structure may make a candidate rare.
+    /// Bound on rejection draws before giving up.
     private var attempts: Int { 64 * (population.config.experts + population.config.courses) + 10_000 }
 
     /// A uniformly drawn unmarked expert satisfying `accept`.
     private mutating func pickExpert(_ what: String, _ accept: (Int) -> Bool) throws(SynthError) -> Int32 {
-        for _ in 0..<attempts {
-            let e = generator.below(population.config.experts)
-            if marks[e] == .ordinary && accept(e) { return Int32(e) }
-        }
-        throw .infeasible("found no expert for \(what): too few unmarked experts; lower the anomaly counts or add experts")
+        try pickUnmarked(what, marks: marks, generator: &generator, accept)
     }
 
     /// A uniformly drawn course from `candidates` without any plan, satisfying `accept`.
@@ -119,20 +155,15 @@ struct AnomalyPlan: Sendable {
         throw .infeasible("found no course for \(what): too few courses without a planted anomaly")
     }
 
-    /// Favouring experts, each with `favouredSheetsPerExpert` planted sheets on
-    /// courses of other departments of their own faculty.
-    private mutating func plantFavouritism() throws(SynthError) {
+    /// For each favouring expert, `favouredSheetsPerExpert` planted sheets
+    /// on courses of other departments of their own faculty.
+    private mutating func plantFavouritism(_ experts: [Int32]) throws(SynthError) {
         let config = population.config
-        let count = config.favouredSheetsPerExpert
-        for _ in 0..<config.favouringExperts {
-            let e = try pickExpert("a favouring expert") { [population] e in
-                population.departmentsOfFaculty[population.faculty(ofExpert: e)].count >= 2
-            }
-            mark(e, .favouring)
+        for e in experts {
             let faculty = population.faculty(ofExpert: Int(e))
             let department = population.expertDepartment[Int(e)]
             var favoured: [Int32] = []
-            for _ in 0..<count {
+            for _ in 0..<config.favouredSheetsPerExpert {
                 let c = try pickCourse("expert \(e + 1)'s favouritism", from: population.courses(ofFaculty: faculty)) {
                     [population] c in population.courseDepartment[Int(c)] != department
                 }
@@ -159,7 +190,7 @@ struct AnomalyPlan: Sendable {
                         && (!distinctFaculties || population.faculty(ofExpert: Int(other)) != f)
                 }
             }
-            mark(e, .author)
+            marks[Int(e)] = .author
             let c = try pickCourse("expert \(e + 1)'s own course",
                                    from: population.courses(ofDepartment: Int(population.expertDepartment[Int(e)])))
             courses[c] = CoursePlan(expertAuthor: e)

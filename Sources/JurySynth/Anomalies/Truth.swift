@@ -6,6 +6,8 @@
 public struct Truth: Sendable, Hashable, Codable {
     public var schema = "jury/truth/v1"
     public var seed: UInt64
+    /// The bundle's year (`competition.json`).
+    public var year: Int
     /// The complete configuration that made the bundle.
     public var parameters: SynthConfig
     public var outlierSheets: [OutlierSheet]
@@ -73,7 +75,7 @@ public struct Truth: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, seed, parameters
+        case schema, seed, year, parameters
         case outlierSheets = "outlier_sheets", severeExperts = "severe_experts", lenientExperts = "lenient_experts"
         case favouritism, reciprocalPairs = "reciprocal_pairs", rings, selfVotes = "self_votes"
     }
@@ -83,6 +85,7 @@ extension Truth {
     init(plan: AnomalyPlan, population: Population, authorship: Authorship, ids: Identifiers.Set) {
         let config = population.config
         seed = config.seed
+        year = config.year + population.year
         parameters = config
         outlierSheets = plan.outliers.map {
             OutlierSheet(expertID: ids.expert(Int($0.sheet.expert)), moocID: ids.course(Int($0.course)),
@@ -108,6 +111,55 @@ extension Truth {
         selfVotes = plan.selfVoteCourses.sorted().map { c in
             SelfVote(voterID: ids.author(authorship.authors(ofCourse: Int(c)).lowerBound),
                      moocID: ids.course(Int(c)), unit: ids.department(Int(population.courseDepartment[Int(c)])))
+        }
+    }
+}
+
+/// The `truth.json` beside the yearly bundles of a multi-year data set
+/// (`schema` `jury/truth-years/v1`): what stays the same from year to year.
+/// Each year's folder has its own `Truth` with that year's details.
+public struct TruthYears: Sendable, Hashable, Codable {
+    public var schema = "jury/truth-years/v1"
+    public var seed: UInt64
+    public var parameters: SynthConfig
+    /// The yearly bundles, each in the folder named by its year.
+    public var years: [Int]
+    /// The same experts every year.
+    public var severeExperts: [Truth.ExpertShift]
+    public var lenientExperts: [Truth.ExpertShift]
+    /// Favouritism repeated every year: the expert, their faculty, the shift
+    /// and the years (each year's `truth.json` lists that year's courses).
+    public var repeatedFavouritism: [RepeatedFavouritism]
+
+    public struct RepeatedFavouritism: Sendable, Hashable, Codable {
+        public var expertID: String
+        public var groupKind: String
+        public var group: String
+        public var shift: Double
+        public var years: [Int]
+
+        enum CodingKeys: String, CodingKey {
+            case expertID = "expert_id", groupKind = "group_kind", group, shift, years
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema, seed, parameters, years
+        case severeExperts = "severe_experts", lenientExperts = "lenient_experts"
+        case repeatedFavouritism = "repeated_favouritism"
+    }
+
+    /// From the truth of the last year: the marks are the same every year.
+    init(last: Truth) {
+        let config = last.parameters
+        seed = config.seed
+        parameters = config
+        years = Array(config.year ..< config.year + config.years)
+        severeExperts = last.severeExperts
+        lenientExperts = last.lenientExperts
+        repeatedFavouritism = last.favouritism.map {
+            RepeatedFavouritism(expertID: $0.expertID, groupKind: $0.groupKind, group: $0.group, shift: $0.shift,
+                                years: Array(config.year ..< config.year + config.years))
         }
     }
 }

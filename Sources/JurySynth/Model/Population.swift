@@ -1,25 +1,22 @@
-import Foundation
 import JuryEngine
 
-/// The drawn institution before any sheet: faculties and their departments,
-/// experts with their latent severity and spread, courses with their latent
+/// One year's institution before any sheet: the experts of the pool with
+/// their severity of that year, and the year's courses with their latent
 /// quality, department and number of authors.
 ///
-/// Departments are split into contiguous blocks, one per faculty, as evenly as
-/// possible; experts and courses pick a department uniformly. Everything here
-/// is drawn from the `structure` stream. Memory: about 30 bytes per course
-/// and 24 per expert.
+/// Courses pick a department uniformly (stream `cohort`, per year). Memory:
+/// about 30 bytes per course, plus the pool's arrays (shared, not copied).
 struct Population: Sendable {
     let config: SynthConfig
-    /// Faculty index of each department.
+    /// Index of the year in the data set, from 0.
+    let year: Int
     let departmentFaculty: [Int32]
-    /// `departmentsOfFaculty[f]`: the department indices of faculty `f`.
     let departmentsOfFaculty: [Range<Int>]
     /// μ + β_k: the mean score of each criterion.
     let criterionMean: [Double]
 
     let expertDepartment: [Int32]
-    /// s_e, positive = harsher.
+    /// s_e of this year, positive = harsher.
     let expertSeverity: [Double]
     /// σ_e, the sd of the expert's noise.
     let expertSpread: [Double]
@@ -35,31 +32,20 @@ struct Population: Sendable {
     let departmentCourseStart: [Int]
     let departmentCourses: [Int32]
 
-    /// Draws the population. Complexity: O(courses + experts + departments).
-    init(config: SynthConfig, criterionCount: Int) {
+    /// Draws year `year`'s courses. Complexity: O(courses + departments).
+    init(pool: ExpertPool, year: Int, severity: [Double]) {
+        let config = pool.config
         self.config = config
-        var normal = NormalSampler(SeededGenerator(seed: config.seed, stream: .structure))
-        let d = config.departments, f = config.faculties
-        departmentsOfFaculty = (0..<f).map { d * $0 / f ..< d * ($0 + 1) / f }
-        var departmentFaculty = [Int32](repeating: 0, count: d)
-        for (faculty, range) in departmentsOfFaculty.enumerated() {
-            for department in range { departmentFaculty[department] = Int32(faculty) }
-        }
-        self.departmentFaculty = departmentFaculty
-        criterionMean = (0..<criterionCount).map { _ in config.meanScore + config.criterionOffsetSD * normal.next() }
+        self.year = year
+        departmentFaculty = pool.departmentFaculty
+        departmentsOfFaculty = pool.departmentsOfFaculty
+        criterionMean = pool.criterionMean
+        expertDepartment = pool.expertDepartment
+        expertSeverity = severity
+        expertSpread = pool.expertSpread
 
-        var expertDepartment = [Int32](repeating: 0, count: config.experts)
-        var expertSeverity = [Double](repeating: 0, count: config.experts)
-        var expertSpread = [Double](repeating: 0, count: config.experts)
-        for e in 0..<config.experts {
-            expertDepartment[e] = Int32(normal.generator.below(d))
-            expertSeverity[e] = config.severitySD * normal.next()
-            expertSpread[e] = config.noiseSD * Foundation.exp(config.noiseSpreadSD * normal.next())
-        }
-        self.expertDepartment = expertDepartment
-        self.expertSeverity = expertSeverity
-        self.expertSpread = expertSpread
-
+        var normal = NormalSampler(SeededGenerator(seed: config.seed, stream: .cohort, year: year))
+        let d = config.departments
         var courseDepartment = [Int32](repeating: 0, count: config.courses)
         var courseQuality = [Double](repeating: 0, count: config.courses)
         var courseAuthorCount = [UInt8](repeating: 1, count: config.courses)

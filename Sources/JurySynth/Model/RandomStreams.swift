@@ -1,35 +1,52 @@
 import Foundation
 import JuryEngine
 
-/// The independent random streams of one bundle. Each part of the generator
-/// draws from its own stream (and the sheets from one stream per block of
-/// courses), so a part's draws do not depend on how many draws another part
-/// made, nor on how many threads write the sheets.
+/// The independent random streams of a synthetic data set. Each part of the
+/// generator draws from its own stream (and the sheets from one stream per
+/// block of courses), so a part's draws do not depend on how many draws
+/// another part made, nor on how many threads write the sheets. Streams
+/// marked "per year" are keyed by the year's index as well; the others are
+/// the same every year (the institution, its experts and their marks).
 enum RandomStream: UInt64 {
-    case structure = 1
+    /// Departments, experts, criterion offsets.
+    case institution = 1
+    /// Severe, lenient and favouring experts.
+    case marks
+    /// Expert names.
+    case experts
+    /// Per year: the courses' departments, qualities and author counts.
+    case cohort
+    /// Per year: the yearly step of each expert's severity.
+    case drift
+    /// Per year: where the anomalies go.
     case planting
+    /// Per year and block: assignments and scores.
     case sheets
-    case people
+    /// Per year and block: author names.
+    case authors
+    /// Per year and block: `moocs.csv` values.
     case courses
+    /// Per year: ballots.
     case votes
 }
 
 extension SeededGenerator {
-    /// The generator of stream `stream`, block `index`, for bundle seed `seed`.
+    /// The generator of stream `stream`, year `year` (an index from 0) and
+    /// block `index`, for seed `seed`.
     ///
-    /// The three inputs are mixed with the SplitMix64 finaliser (Steele, Lea &
+    /// The inputs are mixed with the SplitMix64 finaliser (Steele, Lea &
     /// Flood 2014, doi:10.1145/2714064.2660195) before they seed xoshiro256**:
     /// feeding `seed + k` directly would make neighbouring streams share state
     /// words, since `SeededGenerator(seed:)` itself steps a SplitMix64 sequence.
-    init(seed: UInt64, stream: RandomStream, index: Int = 0) {
+    init(seed: UInt64, stream: RandomStream, year: Int = 0, index: Int = 0) {
         func mix(_ value: UInt64) -> UInt64 {
             var z = value
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        let streamKey = mix(stream.rawValue &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index))
-        self.init(seed: mix(seed ^ streamKey) ^ streamKey)
+        let key = mix(mix(stream.rawValue &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(year)) &+ UInt64(index))
+        self.init(seed: mix(seed ^ key) ^ key)
     }
 
     /// A uniform integer in `0 ..< n` (n ≥ 1) by the multiply-high mapping

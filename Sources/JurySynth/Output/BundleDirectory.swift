@@ -16,8 +16,10 @@ extension SyntheticBundle {
     }
 
     /// Creates the folder `path` (and its parents); with `replacing`, removes
-    /// the bundle and truth files (`fileNames`) already in it, so that no
-    /// file of an earlier bundle is left beside the new one. Other files stay.
+    /// the bundle and truth files (`fileNames`) already in it and in its
+    /// year subfolders (named by four digits, as `--years` writes them; a
+    /// year folder left empty goes too), so that no file of an earlier data
+    /// set is left beside the new one. Other files stay.
     public static func prepareDirectory(_ path: String, replacing: Bool) throws(SynthError) {
         try checkDirectory(path, replacing: replacing)
         let manager = FileManager.default
@@ -27,8 +29,23 @@ extension SyntheticBundle {
             throw .io(path: path, operation: "create the folder", reason: error.localizedDescription)
         }
         guard replacing else { return }
+        try removeBundleFiles(in: path)
+        let entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+        for name in entries.sorted() where name.count == 4 && name.allSatisfy(\.isASCII) && Int(name) != nil {
+            let folder = (path as NSString).appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            try removeBundleFiles(in: folder)
+            if (try? manager.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+                try? manager.removeItem(atPath: folder)
+            }
+        }
+    }
+
+    private static func removeBundleFiles(in folder: String) throws(SynthError) {
+        let manager = FileManager.default
         for name in fileNames {
-            let file = (path as NSString).appendingPathComponent(name)
+            let file = (folder as NSString).appendingPathComponent(name)
             guard manager.fileExists(atPath: file) else { continue }
             do {
                 try manager.removeItem(atPath: file)

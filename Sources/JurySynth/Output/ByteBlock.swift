@@ -103,6 +103,6 @@ struct ByteCursor {
     @inline(__always)
     mutating func put(_ ids: Identifiers, _ index: Int) {
         put(ids.prefix)
-        putPadded(index + 1, width: ids.width)
+        putPadded(ids.offset + index + 1, width: ids.width)
     }
 }

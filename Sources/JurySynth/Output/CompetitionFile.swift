@@ -18,13 +18,16 @@ struct CompetitionFile: Encodable {
 
     struct CriterionJSON: Encodable { var key: String, title: String }
 
-    init(config: SynthConfig, scale: Scale, criteria: [Criterion]) {
-        id = "synth-\(config.seed)"
-        title = "Synthetic competition \(config.year) (seed \(config.seed))"
-        year = config.year
+    /// The round of year index `year`; a multi-year data set names its
+    /// rounds `synth-<seed>-<year>`.
+    init(config: SynthConfig, year: Int, scale: Scale, criteria: [Criterion]) {
+        let calendarYear = config.year + year
+        id = config.years == 1 ? "synth-\(config.seed)" : "synth-\(config.seed)-\(calendarYear)"
+        title = "Synthetic competition \(calendarYear) (seed \(config.seed))"
+        self.year = calendarYear
         self.scale = ScaleJSON(min: scale.min, max: scale.max)
         self.criteria = criteria.map { CriterionJSON(key: $0.key, title: $0.title) }
-        deadline = "\(config.year)-05-15T18:00:00+05:00"
+        deadline = "\(calendarYear)-05-15T18:00:00+05:00"
         seed = config.seed
     }
 

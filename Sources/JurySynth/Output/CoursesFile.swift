@@ -30,7 +30,7 @@ struct CoursesFile {
         let chunks = (config.courses + Self.coursesPerChunk - 1) / Self.coursesPerChunk
         let file = ChunkedFile(path: path, header: Self.header, chunkCount: chunks) { _ in Self.coursesPerChunk * rowBytes }
         try file.write(progress: { progress(Double($0) / Double(chunks)) }) { chunk, out in
-            var generator = SeededGenerator(seed: config.seed, stream: .courses, index: chunk)
+            var generator = SeededGenerator(seed: config.seed, stream: .courses, year: population.year, index: chunk)
             let first = chunk * Self.coursesPerChunk
             for c in first ..< min(first + Self.coursesPerChunk, config.courses) {
                 let department = Int(population.courseDepartment[c])
@@ -59,7 +59,7 @@ struct CoursesFile {
                 out.put(0x2C)
                 out.put(languages.text)
                 out.put(0x2C)
-                putSubmission(&out, year: config.year, &generator)
+                putSubmission(&out, year: config.year + population.year, &generator)
                 out.put(0x2C)
                 out.putDecimal(2 + generator.below(5))
                 out.put(",yes,yes,yes,yes,")

@@ -6,7 +6,8 @@ import JuryEngine
 /// Roles: experts are `expert`, expert-authors of pairs and rings
 /// `author;expert`, authors `author`; with votes, every expert also has
 /// `voter` (they vote in their department), and so has each planted
-/// self-voter. Names are drawn from the `people` stream, per block.
+/// self-voter. Names are drawn per block: experts' from the `experts`
+/// stream (the same every year), authors' from the year's `authors` stream.
 struct PeopleFile {
     static let peoplePerChunk = 65_536
 
@@ -15,49 +16,54 @@ struct PeopleFile {
     let authorship: Authorship
     let ids: Identifiers.Set
 
-    var count: Int { population.config.experts + authorship.authorCount }
-
     func write(to path: String, progress: (Double) -> Void) throws(SynthError) {
         let config = population.config
-        let experts = config.experts
-        let total = count
+        let experts = config.experts, authors = authorship.authorCount
         let rowBytes = max(ids.expert.length, ids.author.length) + SyntheticText.maxNameBytes
             + ids.faculty.length + ids.department.length + "author;expert;voter".utf8.count + ",yes\n".utf8.count + 4
-        let chunks = (total + Self.peoplePerChunk - 1) / Self.peoplePerChunk
+        let per = Self.peoplePerChunk
+        // Experts and authors are chunked apart, so that an expert's name comes
+        // from the year-independent `experts` stream and stays the same every year.
+        let expertChunks = (experts + per - 1) / per
+        let chunks = expertChunks + (authors + per - 1) / per
         let file = ChunkedFile(path: path, header: "person_id,full_name,faculty,department,roles,teaching_staff\n",
-                               chunkCount: chunks) { _ in Self.peoplePerChunk * rowBytes }
+                               chunkCount: chunks) { _ in per * rowBytes }
         try file.write(progress: { progress(Double($0) / Double(chunks)) }) { chunk, out in
-            var generator = SeededGenerator(seed: config.seed, stream: .people, index: chunk)
-            let first = chunk * Self.peoplePerChunk
-            let people = first ..< min(first + Self.peoplePerChunk, total)
-            var course = people.lowerBound >= experts ? authorship.course(ofAuthor: people.lowerBound - experts) : 0
-            for p in people {
-                let department: Int
-                if p < experts {
-                    department = Int(population.expertDepartment[p])
-                    out.put(ids.expert, p)
-                } else {
-                    let a = p - experts
-                    while authorship.first[course + 1] <= a { course += 1 }
-                    department = Int(population.courseDepartment[course])
-                    out.put(ids.author, a)
-                }
-                out.put(0x2C)
-                putName(&out, &generator)
-                out.put(0x2C)
-                out.put(ids.faculty, Int(population.departmentFaculty[department]))
-                out.put(0x2C)
-                out.put(ids.department, department)
-                if p < experts {
-                    out.put(plan.marks[p] == .author ? ",author;expert" : ",expert")
+            if chunk < expertChunks {
+                var generator = SeededGenerator(seed: config.seed, stream: .experts, index: chunk)
+                for e in chunk * per ..< min((chunk + 1) * per, experts) {
+                    let department = Int(population.expertDepartment[e])
+                    out.put(ids.expert, e)
+                    putCommon(&out, department: department, &generator)
+                    out.put(plan.marks[e] == .author ? ",author;expert" : ",expert")
                     if config.votes { out.put(";voter") }
-                } else {
-                    let lead = authorship.first[course] == Int32(p - experts)
-                    out.put(lead && plan.courses[Int32(course)]?.selfVote == true ? ",author;voter" : ",author")
+                    out.put(",yes\n")
                 }
-                out.put(",yes\n")
+            } else {
+                let block = chunk - expertChunks
+                var generator = SeededGenerator(seed: config.seed, stream: .authors, year: population.year, index: block)
+                let first = block * per
+                var course = authorship.course(ofAuthor: first)
+                for a in first ..< min(first + per, authors) {
+                    while authorship.first[course + 1] <= a { course += 1 }
+                    out.put(ids.author, a)
+                    putCommon(&out, department: Int(population.courseDepartment[course]), &generator)
+                    let lead = authorship.first[course] == Int32(a)
+                    out.put(lead && plan.courses[Int32(course)]?.selfVote == true ? ",author;voter" : ",author")
+                    out.put(",yes\n")
+                }
             }
         }
+    }
+
+    /// `,full_name,faculty,department`.
+    private func putCommon(_ out: inout ByteCursor, department: Int, _ generator: inout SeededGenerator) {
+        out.put(0x2C)
+        putName(&out, &generator)
+        out.put(0x2C)
+        out.put(ids.faculty, Int(population.departmentFaculty[department]))
+        out.put(0x2C)
+        out.put(ids.department, department)
     }
 
     private func putName(_ out: inout ByteCursor, _ generator: inout SeededGenerator) {

@@ -31,7 +31,7 @@ struct SheetsFile {
         try file.write(progress: { progress(Double($0) / Double(chunks)) }) { chunk, out in
             let first = chunk * Self.coursesPerChunk
             let courses = first ..< min(first + Self.coursesPerChunk, config.courses)
-            var normal = NormalSampler(SeededGenerator(seed: config.seed, stream: .sheets, index: chunk))
+            var normal = NormalSampler(SeededGenerator(seed: config.seed, stream: .sheets, year: model.population.year, index: chunk))
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: perCourse) { experts in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { offsets in
                     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: perCourse * k) { scores in

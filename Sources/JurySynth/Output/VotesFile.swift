@@ -22,7 +22,7 @@ struct VotesFile {
     /// Writes the file; returns the number of ballot rows.
     func write(to path: String) throws(SynthError) -> Int {
         let config = population.config
-        var normal = NormalSampler(SeededGenerator(seed: config.seed, stream: .votes))
+        var normal = NormalSampler(SeededGenerator(seed: config.seed, stream: .votes, year: population.year))
         var expertsOf = [[Int32]](repeating: [], count: config.departments)
         for e in 0..<config.experts { expertsOf[Int(population.expertDepartment[e])].append(Int32(e)) }
         var selfVotersOf = [[Int32]](repeating: [], count: config.departments)

@@ -5,15 +5,15 @@ import Foundation
 /// are formatted in parallel, each into its own `ByteBlock`, then written in
 /// chunk order, so the bytes do not depend on the number of threads.
 ///
-/// Memory: one batch of blocks (`4 ×` the active processors, each sized by
-/// `maxBytes` of its chunk), reused across batches.
+/// Memory: one batch of blocks (`4 ×` the active processors, each of
+/// `maxChunkBytes`), reused across batches.
 struct ChunkedFile: Sendable {
     let path: String
     /// Written first, once.
     let header: String
     let chunkCount: Int
-    /// An upper bound on the bytes of one chunk.
-    let maxBytes: @Sendable (Int) -> Int
+    /// An upper bound on the bytes of any chunk.
+    let maxChunkBytes: Int
 
     /// Formats chunk `index` into the cursor. Runs concurrently for different
     /// chunks, so it must only read shared state.
@@ -28,7 +28,7 @@ struct ChunkedFile: Sendable {
             let count = min(blocks.count, chunkCount - first)
             let start = first
             DispatchQueue.concurrentPerform(iterations: count) { i in
-                blocks[i].fill(maxBytes: maxBytes(start + i)) { cursor in format(start + i, &cursor) }
+                blocks[i].fill(maxBytes: maxChunkBytes) { cursor in format(start + i, &cursor) }
             }
             for i in 0..<count { try file.write(blocks[i].bytes) }
             first += count

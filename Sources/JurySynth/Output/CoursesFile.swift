@@ -28,7 +28,8 @@ struct CoursesFile {
         let rowBytes = ids.course.length + SyntheticText.maxTitleBytes + 2 * (max(ids.author.length, ids.expert.length) + 1)
             + ids.faculty.length + ids.department.length + Self.maxFixedBytes
         let chunks = (config.courses + Self.coursesPerChunk - 1) / Self.coursesPerChunk
-        let file = ChunkedFile(path: path, header: Self.header, chunkCount: chunks) { _ in Self.coursesPerChunk * rowBytes }
+        let file = ChunkedFile(path: path, header: Self.header, chunkCount: chunks,
+                               maxChunkBytes: Self.coursesPerChunk * rowBytes)
         try file.write(progress: { progress(Double($0) / Double(chunks)) }) { chunk, out in
             var generator = SeededGenerator(seed: config.seed, stream: .courses, year: population.year, index: chunk)
             let first = chunk * Self.coursesPerChunk

@@ -27,7 +27,7 @@ struct PeopleFile {
         let expertChunks = (experts + per - 1) / per
         let chunks = expertChunks + (authors + per - 1) / per
         let file = ChunkedFile(path: path, header: "person_id,full_name,faculty,department,roles,teaching_staff\n",
-                               chunkCount: chunks) { _ in per * rowBytes }
+                               chunkCount: chunks, maxChunkBytes: per * rowBytes)
         try file.write(progress: { progress(Double($0) / Double(chunks)) }) { chunk, out in
             if chunk < expertChunks {
                 var generator = SeededGenerator(seed: config.seed, stream: .experts, index: chunk)

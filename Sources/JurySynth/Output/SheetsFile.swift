@@ -25,9 +25,8 @@ struct SheetsFile {
             + k * (scoreDigits + 1) + String(k * model.scale.max).count + 1
         let header = (["stage", "expert_id", "mooc_id"] + criteria.map(\.key) + ["total"]).joined(separator: ",") + "\n"
         let chunks = chunkCount
-        let file = ChunkedFile(path: path, header: header, chunkCount: chunks) { _ in
-            Self.coursesPerChunk * perCourse * rowBytes
-        }
+        let file = ChunkedFile(path: path, header: header, chunkCount: chunks,
+                               maxChunkBytes: Self.coursesPerChunk * perCourse * rowBytes)
         try file.write(progress: { progress(Double($0) / Double(chunks)) }) { chunk, out in
             let first = chunk * Self.coursesPerChunk
             let courses = first ..< min(first + Self.coursesPerChunk, config.courses)

@@ -7,19 +7,11 @@ import JuryEngine
 /// Courses pick a department uniformly (stream `cohort`, per year). Memory:
 /// about 30 bytes per course, plus the pool's arrays (shared, not copied).
 struct Population: Sendable {
-    let config: SynthConfig
+    let pool: ExpertPool
     /// Index of the year in the data set, from 0.
     let year: Int
-    let departmentFaculty: [Int32]
-    let departmentsOfFaculty: [Range<Int>]
-    /// μ + β_k: the mean score of each criterion.
-    let criterionMean: [Double]
-
-    let expertDepartment: [Int32]
     /// s_e of this year, positive = harsher.
     let expertSeverity: [Double]
-    /// σ_e, the sd of the expert's noise.
-    let expertSpread: [Double]
 
     let courseDepartment: [Int32]
     /// q_c, the latent course quality in points per criterion.
@@ -32,17 +24,19 @@ struct Population: Sendable {
     let departmentCourseStart: [Int]
     let departmentCourses: [Int32]
 
+    var config: SynthConfig { pool.config }
+    var departmentFaculty: [Int32] { pool.departmentFaculty }
+    var departmentsOfFaculty: [Range<Int>] { pool.departmentsOfFaculty }
+    var criterionMean: [Double] { pool.criterionMean }
+    var expertDepartment: [Int32] { pool.expertDepartment }
+    var expertSpread: [Double] { pool.expertSpread }
+
     /// Draws year `year`'s courses. Complexity: O(courses + departments).
     init(pool: ExpertPool, year: Int, severity: [Double]) {
         let config = pool.config
-        self.config = config
+        self.pool = pool
         self.year = year
-        departmentFaculty = pool.departmentFaculty
-        departmentsOfFaculty = pool.departmentsOfFaculty
-        criterionMean = pool.criterionMean
-        expertDepartment = pool.expertDepartment
         expertSeverity = severity
-        expertSpread = pool.expertSpread
 
         var normal = NormalSampler(SeededGenerator(seed: config.seed, stream: .cohort, year: year))
         let d = config.departments
@@ -72,7 +66,7 @@ struct Population: Sendable {
         self.departmentCourses = departmentCourses
     }
 
-    func faculty(ofExpert e: Int) -> Int { Int(departmentFaculty[Int(expertDepartment[e])]) }
+    func faculty(ofExpert e: Int) -> Int { pool.faculty(ofExpert: e) }
     func faculty(ofCourse c: Int) -> Int { Int(departmentFaculty[Int(courseDepartment[c])]) }
 
     /// The courses of a department (ascending indices).

@@ -1,1 +1,0 @@
-/// Seeded synthetic bundles with planted anomalies and their truth.

@@ -354,9 +354,13 @@ struct CompetitionFile {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
+        let u = utf8
+        guard let first = u.first, let last = u.last else { return self }
+        func blank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        if !blank(first) && !blank(last) { return self }
         var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        while let f = s.utf8.first, blank(f) { s = s.dropFirst() }
+        while let l = s.utf8.last, blank(l) { s = s.dropLast() }
         return String(s)
     }
 }

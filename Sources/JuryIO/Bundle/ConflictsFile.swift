@@ -7,12 +7,12 @@ enum ConflictsFile {
     static let required = ["expert_id", "mooc_id", "person_id", "reason"]
 
     static func read(path: String, people: IdIndex, courses: IdIndex, log: inout DiagnosticLog) -> [DeclaredConflict] {
-        let csv = CSVRows(path: path, name: name, required: required, optional: [], log: &log)
+        var csv = CSVRows(path: path, name: name, required: required, optional: [], log: &log)
         guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return [] }
         let cell = FieldParsing(file: name)
         var out: [DeclaredConflict] = []
         var seen: [DeclaredConflict.Target: [Int32: Int]] = [:]
-        for row in csv.rows {
+        while let row = csv.next(log: &log) {
             let l = row.line
             func col(_ n: String) -> Int? { h.index(n).map { $0 + 1 } }
             guard let expertId = cell.identifier(row[h.index("expert_id")], column: "expert_id", at: l, col("expert_id"), log: &log) else { continue }

@@ -8,11 +8,11 @@ enum DecisionsFile {
     static let optional = ["decided_at"]
 
     static func read(path: String, courses: IdIndex, courseList: [Course], log: inout DiagnosticLog) -> [Decision] {
-        let csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
+        var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
         guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return [] }
         let cell = FieldParsing(file: name)
         var out: [Decision] = []
-        for row in csv.rows {
+        while let row = csv.next(log: &log) {
             let l = row.line
             func col(_ n: String) -> Int? { h.index(n).map { $0 + 1 } }
             let stageText = row[h.index("stage")] ?? ""

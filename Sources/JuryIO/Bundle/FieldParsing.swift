@@ -9,7 +9,7 @@ struct FieldParsing {
             log.error(file, line, col, "missing \(column)")
             return nil
         }
-        guard text.trimmingSpaces == text, !text.contains("\n") else {
+        guard text.trimmingSpaces == text, !text.utf8.contains(UInt8(ascii: "\n")) else {
             log.error(file, line, col, "\(column) \"\(text)\" has surrounding spaces or a line break")
             return nil
         }

@@ -11,14 +11,13 @@ enum MoocsFile {
 
     static func read(path: String, people: IdIndex, personList: [Person], log: inout DiagnosticLog)
         -> (courses: [Course], index: IdIndex, lines: [Int]) {
-        let csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
+        var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
         guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return ([], IdIndex(), []) }
         let cell = FieldParsing(file: name)
         var courses: [Course] = []
         var lines: [Int] = []
-        var index = IdIndex(capacity: csv.rows.count)
-        var firstLine: [String: Int] = [:]
-        for row in csv.rows {
+        var index = IdIndex()
+        while let row = csv.next(log: &log) {
             let l = row.line
             func col(_ n: String) -> Int? { h.index(n).map { $0 + 1 } }
             func text(_ n: String) -> String? {
@@ -26,11 +25,10 @@ enum MoocsFile {
                 return t
             }
             guard let id = cell.identifier(row[h.index("mooc_id")], column: "mooc_id", at: l, col("mooc_id"), log: &log) else { continue }
-            if let first = firstLine[id] {
+            if let first = index.lookup(id).map({ lines[Int($0)] }) {
                 log.error(name, l, col("mooc_id"), "mooc_id '\(id)' is given twice (first at line \(first))")
                 continue
             }
-            firstLine[id] = l
             let title = row[h.index("title")] ?? ""
             if title.trimmingSpaces.isEmpty { log.error(name, l, col("title"), "missing title of '\(id)'") }
             var authors: [Int32] = []

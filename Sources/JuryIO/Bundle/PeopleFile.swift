@@ -7,22 +7,20 @@ enum PeopleFile {
     static let optional = ["teaching_staff", "position", "degree"]
 
     static func read(path: String, log: inout DiagnosticLog) -> (people: [Person], index: IdIndex, lines: [Int]) {
-        let csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
+        var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
         guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return ([], IdIndex(), []) }
         let cell = FieldParsing(file: name)
         var people: [Person] = []
         var lines: [Int] = []
-        var index = IdIndex(capacity: csv.rows.count)
-        var firstLine: [String: Int] = [:]
-        for row in csv.rows {
+        var index = IdIndex()
+        while let row = csv.next(log: &log) {
             let l = row.line
             func col(_ n: String) -> Int? { h.index(n).map { $0 + 1 } }
             guard let id = cell.identifier(row[h.index("person_id")], column: "person_id", at: l, col("person_id"), log: &log) else { continue }
-            if let first = firstLine[id] {
+            if let first = index.lookup(id).map({ lines[Int($0)] }) {
                 log.error(name, l, col("person_id"), "person_id '\(id)' is given twice (first at line \(first))")
                 continue
             }
-            firstLine[id] = l
             var roles: Person.Roles = []
             for r in cell.list(row[h.index("roles")]) {
                 if let role = Person.Roles(name: r) {

@@ -10,14 +10,14 @@ enum VotesFile {
 
     static func read(path: String, people: IdIndex, personList: [Person], courses: IdIndex, courseList: [Course],
                      log: inout DiagnosticLog) -> VoteTable {
-        let csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
+        var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
         guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return VoteTable() }
         let cell = FieldParsing(file: name)
         struct Entry { var stage: Stage; var unit: String; var voter: Int32; var course: Int32; var rank: Int32?; var line: Int }
         var entries: [Entry] = []
         var seen: [String: Int] = [:]
         var ballotKind: [String: (ranked: Bool, line: Int)] = [:]
-        for row in csv.rows {
+        while let row = csv.next(log: &log) {
             let l = row.line
             func col(_ n: String) -> Int? { h.index(n).map { $0 + 1 } }
             let stageText = row[h.index("stage")] ?? ""

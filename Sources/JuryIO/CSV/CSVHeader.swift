@@ -32,32 +32,40 @@ struct CSVHeader {
     var count: Int { names.count }
 }
 
-/// Reads a small bundle CSV file (everything but `sheets.csv`) into rows of
-/// strings, reporting syntax problems; rows with a problem are dropped after
-/// being reported, so nothing downstream sees a half-read row.
+/// Reads a bundle CSV file other than `sheets.csv` record by record,
+/// reporting syntax problems; rows with a problem are reported and skipped, so
+/// nothing downstream sees a half-read row. A row's fields become `String`s
+/// only when asked for.
 struct CSVRows {
+    /// The current record; valid until the next call to `next`.
     struct Row {
-        var line: Int
-        var fields: [String]
+        let reader: CSVReader
+        var line: Int { reader.line }
 
         subscript(_ index: Int?) -> String? {
-            guard let index, index < fields.count else { return nil }
-            return fields[index]
+            guard let index, index < reader.fieldCount else { return nil }
+            return reader.string(index)
         }
     }
 
-    var header: CSVHeader?
-    var rows: [Row] = []
+    let name: String
+    private(set) var header: CSVHeader?
+    private let reader: CSVReader?
+    private var finished = false
 
-    /// - Parameter path: the file; `name` is how diagnostics call it.
+    /// Opens the file and reads its header.
+    /// - Parameter name: how diagnostics call the file.
     init(path: String, name: String, required: [String], optional: [String], log: inout DiagnosticLog) {
+        self.name = name
         let reader: CSVReader
         do {
             reader = try CSVReader(path: path)
         } catch {
+            self.reader = nil
             log.error(name, nil, nil, "cannot be read: \(error)")
             return
         }
+        self.reader = reader
         do {
             guard try reader.next() else {
                 log.error(name, nil, nil, "the file is empty; it needs at least a header line")
@@ -67,8 +75,16 @@ struct CSVRows {
                 log.append(CSVRows.diagnostic(problem, file: name))
                 return
             }
-            let header = CSVHeader(file: name, reader: reader, required: required, optional: optional, log: &log)
-            self.header = header
+            header = CSVHeader(file: name, reader: reader, required: required, optional: optional, log: &log)
+        } catch {
+            log.error(name, nil, nil, "cannot be read: \(error)")
+        }
+    }
+
+    /// The next well-formed row, or nil at the end of the file.
+    mutating func next(log: inout DiagnosticLog) -> Row? {
+        guard let reader, let header, !finished else { return nil }
+        do {
             while try reader.next() {
                 if let problem = reader.problem {
                     log.append(CSVRows.diagnostic(problem, file: name))
@@ -79,11 +95,13 @@ struct CSVRows {
                     log.error(name, reader.line, nil, "row has \(reader.fieldCount) fields, the header has \(header.count)")
                     continue
                 }
-                rows.append(Row(line: reader.line, fields: (0..<reader.fieldCount).map { reader.string($0) }))
+                return Row(reader: reader)
             }
         } catch {
             log.error(name, nil, nil, "cannot be read: \(error)")
         }
+        finished = true
+        return nil
     }
 
     static func diagnostic(_ problem: CSVReader.Problem, file: String) -> Diagnostic {

@@ -120,10 +120,22 @@ public final class CSVReader {
     /// Scans one record starting at `position`. Returns true when a whole
     /// record was read, nil when more bytes are needed (nothing consumed).
     private func scanRecord(final: Bool = false) -> Bool? {
+        // The field arrays are moved into locals for the scan: stored
+        // properties of a class pay a dynamic exclusivity check per access.
+        var fieldStart = self.fieldStart, fieldEnd = self.fieldEnd, escapedFields = self.escapedFields
+        self.fieldStart = []
+        self.fieldEnd = []
+        self.escapedFields = []
+        defer {
+            self.fieldStart = fieldStart
+            self.fieldEnd = fieldEnd
+            self.escapedFields = escapedFields
+        }
         fieldStart.removeAll(keepingCapacity: true)
         fieldEnd.removeAll(keepingCapacity: true)
         escapedFields.removeAll(keepingCapacity: true)
-        let base = block.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        guard let raw = block.baseAddress else { return nil }
+        let base = raw.assumingMemoryBound(to: UInt8.self)
         var i = position
         let end = filled
         var lines = 0
@@ -218,9 +230,9 @@ public final class CSVReader {
         line = recordLine
         nextLine = recordLine + lines
         problem = firstProblem
-        for f in escapedFields { unescapeQuotes(field: f, base: base) }
+        for f in escapedFields { unescapeQuotes(field: f, base: base, fieldStart: fieldStart, fieldEnd: &fieldEnd) }
         if problem == nil && highBits >= 0x80 {
-            for f in 0..<fieldStart.count where !isValidUTF8(UnsafeRawBufferPointer(rebasing: block[fieldStart[f] ..< fieldEnd[f]])) {
+            for f in 0..<fieldStart.count where !isValidUTF8(UnsafeRawBufferPointer(start: raw + fieldStart[f], count: fieldEnd[f] - fieldStart[f])) {
                 problem = .invalidUTF8(line: recordLine, column: f + 1)
                 break
             }
@@ -229,7 +241,7 @@ public final class CSVReader {
     }
 
     /// Turns each `""` of a quoted field into `"`, in place.
-    private func unescapeQuotes(field f: Int, base: UnsafeMutablePointer<UInt8>) {
+    private func unescapeQuotes(field f: Int, base: UnsafeMutablePointer<UInt8>, fieldStart: [Int], fieldEnd: inout [Int]) {
         var read = fieldStart[f], write = fieldStart[f]
         let end = fieldEnd[f]
         while read < end {

@@ -12,27 +12,30 @@ enum ConflictsFile {
         let cell = FieldParsing(file: name)
         var out: [DeclaredConflict] = []
         var seen: [DeclaredConflict.Target: [Int32: Int]] = [:]
+        let columnExpertId = h.index("expert_id")
+        let columnMoocId = h.index("mooc_id")
+        let columnPersonId = h.index("person_id")
+        let columnReason = h.index("reason")
         while let row = csv.next(log: &log) {
             let l = row.line
-            func col(_ n: String) -> Int? { h.index(n).map { $0 + 1 } }
-            guard let expertId = cell.identifier(row[h.index("expert_id")], column: "expert_id", at: l, col("expert_id"), log: &log) else { continue }
+            guard let expertId = cell.identifier(row[columnExpertId], column: "expert_id", at: l, columnExpertId.map { $0 + 1 }, log: &log) else { continue }
             guard let expert = people.lookup(expertId) else {
-                log.error(name, l, col("expert_id"), "expert '\(expertId)' is not in people.csv")
+                log.error(name, l, columnExpertId.map { $0 + 1 }, "expert '\(expertId)' is not in people.csv")
                 continue
             }
-            let courseId = row[h.index("mooc_id")] ?? ""
-            let personId = row[h.index("person_id")] ?? ""
+            let courseId = row[columnMoocId] ?? ""
+            let personId = row[columnPersonId] ?? ""
             let target: DeclaredConflict.Target
             switch (courseId.isEmpty, personId.isEmpty) {
             case (false, true):
                 guard let c = courses.lookup(courseId) else {
-                    log.error(name, l, col("mooc_id"), "course '\(courseId)' is not in moocs.csv")
+                    log.error(name, l, columnMoocId.map { $0 + 1 }, "course '\(courseId)' is not in moocs.csv")
                     continue
                 }
                 target = .course(c)
             case (true, false):
                 guard let p = people.lookup(personId) else {
-                    log.error(name, l, col("person_id"), "person '\(personId)' is not in people.csv")
+                    log.error(name, l, columnPersonId.map { $0 + 1 }, "person '\(personId)' is not in people.csv")
                     continue
                 }
                 target = .author(p)
@@ -45,7 +48,7 @@ enum ConflictsFile {
                 continue
             }
             seen[target, default: [:]][expert] = l
-            out.append(DeclaredConflict(expert: expert, target: target, reason: row[h.index("reason")] ?? ""))
+            out.append(DeclaredConflict(expert: expert, target: target, reason: row[columnReason] ?? ""))
         }
         return out
     }

@@ -12,18 +12,23 @@ enum DecisionsFile {
         guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return [] }
         let cell = FieldParsing(file: name)
         var out: [Decision] = []
+        let columnDecidedAt = h.index("decided_at")
+        let columnDecision = h.index("decision")
+        let columnMoocId = h.index("mooc_id")
+        let columnReason = h.index("reason")
+        let columnStage = h.index("stage")
+        let columnUnit = h.index("unit")
         while let row = csv.next(log: &log) {
             let l = row.line
-            func col(_ n: String) -> Int? { h.index(n).map { $0 + 1 } }
-            let stageText = row[h.index("stage")] ?? ""
+            let stageText = row[columnStage] ?? ""
             guard let stage = Stage(name: stageText) else {
-                log.error(name, l, col("stage"), stageText.isEmpty ? "missing stage" : "unknown stage \"\(stageText)\"")
+                log.error(name, l, columnStage.map { $0 + 1 }, stageText.isEmpty ? "missing stage" : "unknown stage \"\(stageText)\"")
                 continue
             }
-            guard let unit = cell.identifier(row[h.index("unit")], column: "unit", at: l, col("unit"), log: &log) else { continue }
-            guard let courseId = cell.identifier(row[h.index("mooc_id")], column: "mooc_id", at: l, col("mooc_id"), log: &log) else { continue }
+            guard let unit = cell.identifier(row[columnUnit], column: "unit", at: l, columnUnit.map { $0 + 1 }, log: &log) else { continue }
+            guard let courseId = cell.identifier(row[columnMoocId], column: "mooc_id", at: l, columnMoocId.map { $0 + 1 }, log: &log) else { continue }
             guard let course = courses.lookup(courseId) else {
-                log.error(name, l, col("mooc_id"), "course '\(courseId)' is not in moocs.csv")
+                log.error(name, l, columnMoocId.map { $0 + 1 }, "course '\(courseId)' is not in moocs.csv")
                 continue
             }
             let c = courseList[Int(course)]
@@ -33,24 +38,24 @@ enum DecisionsFile {
             case .commission: "all"
             }
             if unit != expectedUnit {
-                log.error(name, l, col("unit"), "unit must be '\(expectedUnit)' for course '\(courseId)' at the \(stage) stage, found '\(unit)'")
+                log.error(name, l, columnUnit.map { $0 + 1 }, "unit must be '\(expectedUnit)' for course '\(courseId)' at the \(stage) stage, found '\(unit)'")
                 continue
             }
-            let text = row[h.index("decision")] ?? ""
+            let text = row[columnDecision] ?? ""
             guard let kind = Decision.Kind(text: text) else {
-                log.error(name, l, col("decision"), "decision \"\(text)\" is not one of disqualify, advance, exclude, place:N")
+                log.error(name, l, columnDecision.map { $0 + 1 }, "decision \"\(text)\" is not one of disqualify, advance, exclude, place:N")
                 continue
             }
             if case .place = kind, stage != .commission {
-                log.error(name, l, col("decision"), "places are decided at the commission stage only")
+                log.error(name, l, columnDecision.map { $0 + 1 }, "places are decided at the commission stage only")
                 continue
             }
-            let reason = row[h.index("reason")] ?? ""
+            let reason = row[columnReason] ?? ""
             if reason.trimmingSpaces.isEmpty {
-                log.error(name, l, col("reason"), "a decision needs its reason for the protocol")
+                log.error(name, l, columnReason.map { $0 + 1 }, "a decision needs its reason for the protocol")
                 continue
             }
-            let at = cell.timestamp(row[h.index("decided_at")], column: "decided_at", at: l, col("decided_at"), log: &log)
+            let at = cell.timestamp(row[columnDecidedAt], column: "decided_at", at: l, columnDecidedAt.map { $0 + 1 }, log: &log)
             out.append(Decision(stage: stage, unit: unit, course: course, kind: kind, reason: reason, decidedAt: at))
         }
         return out

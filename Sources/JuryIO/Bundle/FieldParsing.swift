@@ -64,7 +64,11 @@ struct FieldParsing {
 
     /// A `;`-separated list; empty items are dropped, items trimmed.
     func list(_ text: String?) -> [String] {
-        guard let text else { return [] }
+        guard let text, !text.isEmpty else { return [] }
+        if !text.utf8.contains(UInt8(ascii: ";")) {
+            let item = text.trimmingSpaces
+            return item.isEmpty ? [] : [item]
+        }
         return text.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
 }

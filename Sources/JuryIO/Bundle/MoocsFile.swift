@@ -17,61 +17,82 @@ enum MoocsFile {
         var courses: [Course] = []
         var lines: [Int] = []
         var index = IdIndex()
+        let columnAnnotation = h.index("annotation")
+        let columnAudioCodec = h.index("audio_codec")
+        let columnAuthors = h.index("authors")
+        let columnCitationShare = h.index("citation_share")
+        let columnCohorts = h.index("cohorts")
+        let columnDepartment = h.index("department")
+        let columnFaculty = h.index("faculty")
+        let columnHasForum = h.index("has_forum")
+        let columnHasGlossary = h.index("has_glossary")
+        let columnHasImplementationAct = h.index("has_implementation_act")
+        let columnHasPlacementCertificate = h.index("has_placement_certificate")
+        let columnHasPromoVideo = h.index("has_promo_video")
+        let columnHasSyllabus = h.index("has_syllabus")
+        let columnLanguages = h.index("languages")
+        let columnLink = h.index("link")
+        let columnMaxLectureSeconds = h.index("max_lecture_seconds")
+        let columnMoocId = h.index("mooc_id")
+        let columnPreviousAwardYear = h.index("previous_award_year")
+        let columnPromoVideoSeconds = h.index("promo_video_seconds")
+        let columnSubmittedAt = h.index("submitted_at")
+        let columnTitle = h.index("title")
+        let columnVideoFormat = h.index("video_format")
         while let row = csv.next(log: &log) {
             let l = row.line
-            func col(_ n: String) -> Int? { h.index(n).map { $0 + 1 } }
-            func text(_ n: String) -> String? {
-                guard let t = row[h.index(n)], !t.isEmpty else { return nil }
+            func text(_ column: Int?) -> String? {
+                guard let t = row[column], !t.isEmpty else { return nil }
                 return t
             }
-            guard let id = cell.identifier(row[h.index("mooc_id")], column: "mooc_id", at: l, col("mooc_id"), log: &log) else { continue }
+            guard let id = cell.identifier(row[columnMoocId], column: "mooc_id", at: l, columnMoocId.map { $0 + 1 }, log: &log) else { continue }
             if let first = index.lookup(id).map({ lines[Int($0)] }) {
-                log.error(name, l, col("mooc_id"), "mooc_id '\(id)' is given twice (first at line \(first))")
+                log.error(name, l, columnMoocId.map { $0 + 1 }, "mooc_id '\(id)' is given twice (first at line \(first))")
                 continue
             }
-            let title = row[h.index("title")] ?? ""
-            if title.trimmingSpaces.isEmpty { log.error(name, l, col("title"), "missing title of '\(id)'") }
+            let title = row[columnTitle] ?? ""
+            if title.trimmingSpaces.isEmpty { log.error(name, l, columnTitle.map { $0 + 1 }, "missing title of '\(id)'") }
             var authors: [Int32] = []
-            let authorIds = cell.list(row[h.index("authors")])
-            if authorIds.isEmpty { log.error(name, l, col("authors"), "course '\(id)' names no author") }
+            let authorIds = cell.list(row[columnAuthors])
+            if authorIds.isEmpty { log.error(name, l, columnAuthors.map { $0 + 1 }, "course '\(id)' names no author") }
             for a in authorIds {
                 guard let p = people.lookup(a) else {
-                    log.error(name, l, col("authors"), "author '\(a)' is not in people.csv")
+                    log.error(name, l, columnAuthors.map { $0 + 1 }, "author '\(a)' is not in people.csv")
                     continue
                 }
                 if authors.contains(p) {
-                    log.error(name, l, col("authors"), "author '\(a)' is listed twice")
+                    log.error(name, l, columnAuthors.map { $0 + 1 }, "author '\(a)' is listed twice")
                     continue
                 }
                 if !personList[Int(p)].roles.contains(.author) {
-                    log.warning(name, l, col("authors"), "author '\(a)' does not have the role 'author' in people.csv")
+                    log.warning(name, l, columnAuthors.map { $0 + 1 }, "author '\(a)' does not have the role 'author' in people.csv")
                 }
                 authors.append(p)
             }
-            let faculty = cell.identifier(row[h.index("faculty")], column: "faculty", at: l, col("faculty"), log: &log) ?? ""
-            let department = cell.identifier(row[h.index("department")], column: "department", at: l, col("department"), log: &log) ?? ""
+            let faculty = cell.identifier(row[columnFaculty], column: "faculty", at: l, columnFaculty.map { $0 + 1 }, log: &log) ?? ""
+            let department = cell.identifier(row[columnDepartment], column: "department", at: l, columnDepartment.map { $0 + 1 }, log: &log) ?? ""
             var course = Course(id: id, title: title, authors: authors, faculty: faculty, department: department)
-            if h.index("languages") != nil, let langs = text("languages") { course.languages = cell.list(langs) }
-            course.link = text("link")
-            course.annotation = text("annotation")
-            course.submittedAt = cell.timestamp(text("submitted_at"), column: "submitted_at", at: l, col("submitted_at"), log: &log)
-            course.cohorts = cell.integer(text("cohorts"), column: "cohorts", at: l, col("cohorts"), log: &log)
-            course.hasSyllabus = cell.yesNo(text("has_syllabus"), column: "has_syllabus", at: l, col("has_syllabus"), log: &log)
-            course.hasPromoVideo = cell.yesNo(text("has_promo_video"), column: "has_promo_video", at: l, col("has_promo_video"), log: &log)
-            course.hasGlossary = cell.yesNo(text("has_glossary"), column: "has_glossary", at: l, col("has_glossary"), log: &log)
-            course.hasForum = cell.yesNo(text("has_forum"), column: "has_forum", at: l, col("has_forum"), log: &log)
-            course.promoVideoSeconds = cell.number(text("promo_video_seconds"), column: "promo_video_seconds", at: l, col("promo_video_seconds"), log: &log)
-            course.maxLectureSeconds = cell.number(text("max_lecture_seconds"), column: "max_lecture_seconds", at: l, col("max_lecture_seconds"), log: &log)
-            course.videoFormat = text("video_format")
-            course.audioCodec = text("audio_codec")
-            course.citationShare = cell.number(text("citation_share"), column: "citation_share", at: l, col("citation_share"), log: &log)
+            if columnLanguages != nil, let langs = text(columnLanguages) { course.languages = cell.list(langs) }
+            course.link = text(columnLink)
+            course.annotation = text(columnAnnotation)
+            course.submittedAt = cell.timestamp(text(columnSubmittedAt), column: "submitted_at", at: l, columnSubmittedAt.map { $0 + 1 }, log: &log)
+            course.cohorts = cell.integer(text(columnCohorts), column: "cohorts", at: l, columnCohorts.map { $0 + 1 }, log: &log)
+            course.hasSyllabus = cell.yesNo(text(columnHasSyllabus), column: "has_syllabus", at: l, columnHasSyllabus.map { $0 + 1 }, log: &log)
+            course.hasPromoVideo = cell.yesNo(text(columnHasPromoVideo), column: "has_promo_video", at: l, columnHasPromoVideo.map { $0 + 1 }, log: &log)
+            course.hasGlossary = cell.yesNo(text(columnHasGlossary), column: "has_glossary", at: l, columnHasGlossary.map { $0 + 1 }, log: &log)
+            course.hasForum = cell.yesNo(text(columnHasForum), column: "has_forum", at: l, columnHasForum.map { $0 + 1 }, log: &log)
+            course.promoVideoSeconds = cell.number(text(columnPromoVideoSeconds), column: "promo_video_seconds", at: l, columnPromoVideoSeconds.map { $0 + 1 }, log: &log)
+            course.maxLectureSeconds = cell.number(text(columnMaxLectureSeconds), column: "max_lecture_seconds", at: l, columnMaxLectureSeconds.map { $0 + 1 }, log: &log)
+            course.videoFormat = text(columnVideoFormat)
+            course.audioCodec = text(columnAudioCodec)
+            course.citationShare = cell.number(text(columnCitationShare), column: "citation_share", at: l, columnCitationShare.map { $0 + 1 }, log: &log)
             if let share = course.citationShare, share > 1 {
-                log.error(name, l, col("citation_share"), "citation_share is a share between 0 and 1, found \(text("citation_share") ?? "")")
+                log.error(name, l, columnCitationShare.map { $0 + 1 }, "citation_share is a share between 0 and 1, found \(text(columnCitationShare) ?? "")")
                 course.citationShare = nil
             }
-            course.hasImplementationAct = cell.yesNo(text("has_implementation_act"), column: "has_implementation_act", at: l, col("has_implementation_act"), log: &log)
-            course.hasPlacementCertificate = cell.yesNo(text("has_placement_certificate"), column: "has_placement_certificate", at: l, col("has_placement_certificate"), log: &log)
-            course.previousAwardYear = cell.integer(text("previous_award_year"), column: "previous_award_year", at: l, col("previous_award_year"), min: 1900, log: &log)
+            course.hasImplementationAct = cell.yesNo(text(columnHasImplementationAct), column: "has_implementation_act", at: l, columnHasImplementationAct.map { $0 + 1 }, log: &log)
+            course.hasPlacementCertificate = cell.yesNo(text(columnHasPlacementCertificate), column: "has_placement_certificate", at: l, columnHasPlacementCertificate.map { $0 + 1 }, log: &log)
+            course.previousAwardYear = cell.integer(text(columnPreviousAwardYear), column: "previous_award_year", at: l, columnPreviousAwardYear.map { $0 + 1 }, min: 1900, log: &log)
             index.insert(id)
             courses.append(course)
             lines.append(l)

@@ -17,27 +17,31 @@ enum VotesFile {
         var entries: [Entry] = []
         var seen: [String: Int] = [:]
         var ballotKind: [String: (ranked: Bool, line: Int)] = [:]
+        let columnMoocId = h.index("mooc_id")
+        let columnRank = h.index("rank")
+        let columnStage = h.index("stage")
+        let columnUnit = h.index("unit")
+        let columnVoterId = h.index("voter_id")
         while let row = csv.next(log: &log) {
             let l = row.line
-            func col(_ n: String) -> Int? { h.index(n).map { $0 + 1 } }
-            let stageText = row[h.index("stage")] ?? ""
+            let stageText = row[columnStage] ?? ""
             guard let stage = Stage(name: stageText) else {
-                log.error(name, l, col("stage"), stageText.isEmpty ? "missing stage" : "unknown stage \"\(stageText)\"")
+                log.error(name, l, columnStage.map { $0 + 1 }, stageText.isEmpty ? "missing stage" : "unknown stage \"\(stageText)\"")
                 continue
             }
             if stage == .commission {
-                log.error(name, l, col("stage"), "the commission stage ranks by rating score; ballots are held only at the department and faculty stages")
+                log.error(name, l, columnStage.map { $0 + 1 }, "the commission stage ranks by rating score; ballots are held only at the department and faculty stages")
                 continue
             }
-            guard let unit = cell.identifier(row[h.index("unit")], column: "unit", at: l, col("unit"), log: &log) else { continue }
-            guard let voterId = cell.identifier(row[h.index("voter_id")], column: "voter_id", at: l, col("voter_id"), log: &log) else { continue }
+            guard let unit = cell.identifier(row[columnUnit], column: "unit", at: l, columnUnit.map { $0 + 1 }, log: &log) else { continue }
+            guard let voterId = cell.identifier(row[columnVoterId], column: "voter_id", at: l, columnVoterId.map { $0 + 1 }, log: &log) else { continue }
             guard let voter = people.lookup(voterId) else {
-                log.error(name, l, col("voter_id"), "voter '\(voterId)' is not in people.csv")
+                log.error(name, l, columnVoterId.map { $0 + 1 }, "voter '\(voterId)' is not in people.csv")
                 continue
             }
-            guard let courseId = cell.identifier(row[h.index("mooc_id")], column: "mooc_id", at: l, col("mooc_id"), log: &log) else { continue }
+            guard let courseId = cell.identifier(row[columnMoocId], column: "mooc_id", at: l, columnMoocId.map { $0 + 1 }, log: &log) else { continue }
             guard let course = courses.lookup(courseId) else {
-                log.error(name, l, col("mooc_id"), "course '\(courseId)' is not in moocs.csv")
+                log.error(name, l, columnMoocId.map { $0 + 1 }, "course '\(courseId)' is not in moocs.csv")
                 continue
             }
             let person = personList[Int(voter)]
@@ -46,27 +50,27 @@ enum VotesFile {
             let courseUnit = stage == .department ? c.department : c.faculty
             var ok = true
             if !person.roles.contains(.voter) {
-                log.warning(name, l, col("voter_id"), "'\(voterId)' votes but does not have the role 'voter' in people.csv")
+                log.warning(name, l, columnVoterId.map { $0 + 1 }, "'\(voterId)' votes but does not have the role 'voter' in people.csv")
             }
             if voterUnit != unit {
-                log.error(name, l, col("unit"), "voter '\(voterId)' belongs to \(stage == .department ? "department" : "faculty") '\(voterUnit)', not '\(unit)': a voter votes in their own unit")
+                log.error(name, l, columnUnit.map { $0 + 1 }, "voter '\(voterId)' belongs to \(stage == .department ? "department" : "faculty") '\(voterUnit)', not '\(unit)': a voter votes in their own unit")
                 ok = false
             }
             if courseUnit != unit {
-                log.error(name, l, col("mooc_id"), "course '\(courseId)' belongs to \(stage == .department ? "department" : "faculty") '\(courseUnit)', not '\(unit)': a unit votes on its own courses")
+                log.error(name, l, columnMoocId.map { $0 + 1 }, "course '\(courseId)' belongs to \(stage == .department ? "department" : "faculty") '\(courseUnit)', not '\(unit)': a unit votes on its own courses")
                 ok = false
             }
             var rank: Int32?
-            if let text = row[h.index("rank")], !text.isEmpty {
+            if let text = row[columnRank], !text.isEmpty {
                 guard let r = Int32(text), r >= 1 else {
-                    log.error(name, l, col("rank"), "rank must be a whole number from 1 (most preferred), found \"\(text)\"")
+                    log.error(name, l, columnRank.map { $0 + 1 }, "rank must be a whole number from 1 (most preferred), found \"\(text)\"")
                     continue
                 }
                 rank = r
             }
             let ballot = "\(stage.name)\u{1}\(unit)\u{1}\(voterId)"
             if let kind = ballotKind[ballot], kind.ranked != (rank != nil) {
-                log.error(name, l, col("rank"), "ballot of '\(voterId)' mixes ranks and approval marks (line \(kind.line) has \(kind.ranked ? "a rank" : "no rank")); a ballot is either ranked or approval")
+                log.error(name, l, columnRank.map { $0 + 1 }, "ballot of '\(voterId)' mixes ranks and approval marks (line \(kind.line) has \(kind.ranked ? "a rank" : "no rank")); a ballot is either ranked or approval")
                 ok = false
             } else if ballotKind[ballot] == nil {
                 ballotKind[ballot] = (rank != nil, l)

@@ -7,7 +7,7 @@ struct IntraclassCorrelationTests {
     /// (value, lower, upper, F, df1, df2, p) of pingouin 0.7.0,
     /// `pingouin.intraclass_corr(data, targets, raters, ratings)` with
     /// `pingouin.options['round.column.CI95'] = None` (SciPy 1.17.1, pandas
-    /// 3.0.1), on the long form of the table; printed with `repr`.
+    /// 3.1.1), on the long form of the table; printed with `repr`.
     typealias Reference = (value: Double, lower: Double, upper: Double, f: Double, df1: Int, df2: Int, p: Double)
 
     static let shroutFleiss: [ICCForm: Reference] = [

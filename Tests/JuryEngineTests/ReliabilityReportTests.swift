@@ -89,6 +89,10 @@ struct ReliabilityReportTests {
         let build = clock.measure {
             ratings = Self.plantedPanel(units: 2_000_000, raters: 50_000, perUnit: 5, panelRaters: 8, panelUnits: 500, seed: 1)
         }
+        let validate = clock.measure {
+            _ = try! Ratings(unitCount: ratings.unitCount, raterCount: ratings.raterCount,
+                             unit: ratings.unit, rater: ratings.rater, value: ratings.value)
+        }
         var anova: OneWayANOVA!
         let oneWay = clock.measure { anova = OneWayANOVA(ratings) }
         var block: Computed<CompleteBlock>!
@@ -97,7 +101,7 @@ struct ReliabilityReportTests {
         let krippendorff = clock.measure { alpha = KrippendorffAlpha(ratings) }
         var report: ReliabilityReport!
         let all = clock.measure { report = ReliabilityReport(ratings) }
-        print("scale: \(ratings.count) ratings; build+validate \(build), one-way \(oneWay), block search \(search),",
+        print("scale: \(ratings.count) ratings; generate \(build), validate and group \(validate), one-way \(oneWay), block search \(search),",
               "alpha \(krippendorff), whole report \(all)")
         print("scale: block \(block.value.map { "\($0.raters.count) raters × \($0.units.count) units" } ?? block.reason!),",
               "n0 \(anova.averageGroupSize), alpha interval \(alpha.interval), W \(report.kendallW)")

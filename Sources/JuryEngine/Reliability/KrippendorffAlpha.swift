@@ -92,11 +92,9 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
         let v = distinct.count
         var marginal = [Double](repeating: 0, count: v)
         var sum = 0.0
-        for u in 0..<ratings.unitCount where start[u + 1] - start[u] >= 2 {
-            for position in start[u]..<start[u + 1] {
-                marginal[Int(coder.code[position])] += 1
-                sum += values[position]
-            }
+        for position in coder.code.indices where coder.code[position] >= 0 {
+            marginal[Int(coder.code[position])] += 1
+            sum += values[position]
         }
         let n = Double(pairableValues)
         guard v >= 2 else {
@@ -138,57 +136,80 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
         }
 
         // Pass 2: observed disagreements, unit by unit.
-        var observedNominal = 0.0, observedInterval = 0.0, observedOrdinal = 0.0, observedRatio = 0.0
-        var count = [Int32](repeating: 0, count: v)
-        var touched: [Int32] = []
-        for u in 0..<ratings.unitCount {
-            let lo = start[u], hi = start[u + 1]
-            let m = hi - lo
-            if m < 2 { continue }
-            let md = Double(m)
-            var unitSum = 0.0, unitRankSum = 0.0
-            for position in lo..<hi {
-                let c = coder.code[position]
-                unitSum += values[position]
-                unitRankSum += rank[Int(c)]
-                if count[Int(c)] == 0 { touched.append(c) }
-                count[Int(c)] += 1
-            }
-            let unitMean = unitSum / md, unitRankMean = unitRankSum / md
-            var ss = 0.0, rankSS = 0.0
-            for position in lo..<hi {
-                let d = values[position] - unitMean
-                let z = rank[Int(coder.code[position])] - unitRankMean
-                ss += d * d
-                rankSS += z * z
-            }
-            var sameValuePairs = 0.0
-            for c in touched { sameValuePairs += Double(count[Int(c)]) * Double(count[Int(c)]) }
-            if ratioReason == nil && touched.count > 1 {
-                var pairs = 0.0
-                for a in 0..<touched.count {
-                    let c = Int(touched[a])
-                    for b in (a + 1)..<touched.count {
-                        let k = Int(touched[b])
-                        pairs += Double(count[c]) * Double(count[k]) * Self.ratioDistance(distinct[c], distinct[k])
+        let observed = start.withUnsafeBufferPointer { start in
+            values.withUnsafeBufferPointer { values in
+                coder.code.withUnsafeBufferPointer { code in
+                    rank.withUnsafeBufferPointer { rank in
+                        distinct.withUnsafeBufferPointer { distinct in
+                            Self.observedDisagreements(start: start, values: values, code: code, rank: rank,
+                                                       distinct: distinct, ratio: ratioReason == nil)
+                        }
                     }
                 }
-                observedRatio += 2 * pairs / (md - 1)
             }
-            for c in touched { count[Int(c)] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            observedNominal += (md * md - sameValuePairs) / (md - 1)
-            observedInterval += 2 * md * ss / (md - 1)
-            observedOrdinal += 2 * md * rankSS / (md - 1)
         }
         func alpha(_ observed: Double, _ expected: Double) -> Computed<Double> {
             expected > 0 ? .value(1 - (n - 1) * observed / expected)
                 : .undefined(reason: "no expected disagreement: alpha is 0/0")
         }
-        nominal = alpha(observedNominal, expectedNominal)
-        ordinal = alpha(observedOrdinal, expectedOrdinal)
-        interval = alpha(observedInterval, expectedInterval)
-        ratio = ratioReason.map { .undefined(reason: $0) } ?? alpha(observedRatio, expectedRatio)
+        nominal = alpha(observed.nominal, expectedNominal)
+        ordinal = alpha(observed.ordinal, expectedOrdinal)
+        interval = alpha(observed.interval, expectedInterval)
+        ratio = ratioReason.map { .undefined(reason: $0) } ?? alpha(observed.ratio, expectedRatio)
+    }
+
+    /// Σᵤ Σ_ck nᵤc nᵤk δ²_ck / (mᵤ − 1) at each level, over the pairable units.
+    private static func observedDisagreements(
+        start: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>, code: UnsafeBufferPointer<Int32>,
+        rank: UnsafeBufferPointer<Double>, distinct: UnsafeBufferPointer<Double>, ratio: Bool
+    ) -> (nominal: Double, ordinal: Double, interval: Double, ratio: Double) {
+        var nominal = 0.0, ordinal = 0.0, interval = 0.0, ratioSum = 0.0
+        // Per-unit counts of each distinct value, reset through the list of those touched.
+        var count = [Int32](repeating: 0, count: distinct.count)
+        var touched: [Int32] = []
+        count.withUnsafeMutableBufferPointer { count in
+            for u in 0..<(start.count - 1) {
+                let lo = start[u], hi = start[u + 1]
+                let m = hi - lo
+                if m < 2 { continue }
+                let md = Double(m)
+                var unitSum = 0.0, unitRankSum = 0.0
+                for position in lo..<hi {
+                    let c = Int(code[position])
+                    unitSum += values[position]
+                    unitRankSum += rank[c]
+                    if count[c] == 0 { touched.append(Int32(c)) }
+                    count[c] += 1
+                }
+                let unitMean = unitSum / md, unitRankMean = unitRankSum / md
+                var ss = 0.0, rankSS = 0.0
+                for position in lo..<hi {
+                    let d = values[position] - unitMean
+                    let z = rank[Int(code[position])] - unitRankMean
+                    ss += d * d
+                    rankSS += z * z
+                }
+                var sameValuePairs = 0.0
+                for c in touched { sameValuePairs += Double(count[Int(c)]) * Double(count[Int(c)]) }
+                if ratio && touched.count > 1 {
+                    var pairs = 0.0
+                    for a in 0..<touched.count {
+                        let c = Int(touched[a])
+                        for b in (a + 1)..<touched.count {
+                            let k = Int(touched[b])
+                            pairs += Double(count[c]) * Double(count[k]) * ratioDistance(distinct[c], distinct[k])
+                        }
+                    }
+                    ratioSum += 2 * pairs / (md - 1)
+                }
+                for c in touched { count[Int(c)] = 0 }
+                touched.removeAll(keepingCapacity: true)
+                nominal += (md * md - sameValuePairs) / (md - 1)
+                interval += 2 * md * ss / (md - 1)
+                ordinal += 2 * md * rankSS / (md - 1)
+            }
+        }
+        return (nominal, ordinal, interval, ratioSum)
     }
 
     /// ((c − k)/(c + k))², 0 when both are 0.
@@ -208,11 +229,19 @@ extension KrippendorffAlpha {
         var distinctValues: [Double]
 
         init(_ ratings: Ratings) {
-            let start = ratings.unitStart
-            let values = ratings.groupedValue
+            (code, distinctValues) = ratings.unitStart.withUnsafeBufferPointer { start in
+                ratings.groupedValue.withUnsafeBufferPointer { values in
+                    Self.encode(start: start, values: values)
+                }
+            }
+        }
+
+        private static func encode(start: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>)
+            -> (code: [Int32], distinct: [Double]) {
+            let units = start.count - 1
             var code = [Int32](repeating: -1, count: values.count)
             var low = Double.infinity, high = -Double.infinity, integral = true
-            for u in 0..<ratings.unitCount where start[u + 1] - start[u] >= 2 {
+            for u in 0..<units where start[u + 1] - start[u] >= 2 {
                 for position in start[u]..<start[u + 1] {
                     let x = values[position]
                     low = min(low, x)
@@ -224,7 +253,7 @@ extension KrippendorffAlpha {
                 // Integers in a small range: a direct table.
                 let base = Int(low)
                 var index = [Int32](repeating: -1, count: Int(high) - base + 1)
-                for u in 0..<ratings.unitCount where start[u + 1] - start[u] >= 2 {
+                for u in 0..<units where start[u + 1] - start[u] >= 2 {
                     for position in start[u]..<start[u + 1] { index[Int(values[position]) - base] = 0 }
                 }
                 var distinct: [Double] = []
@@ -232,24 +261,24 @@ extension KrippendorffAlpha {
                     index[i] = Int32(distinct.count)
                     distinct.append(Double(base + i))
                 }
-                for u in 0..<ratings.unitCount where start[u + 1] - start[u] >= 2 {
-                    for position in start[u]..<start[u + 1] { code[position] = index[Int(values[position]) - base] }
+                code.withUnsafeMutableBufferPointer { code in
+                    for u in 0..<units where start[u + 1] - start[u] >= 2 {
+                        for position in start[u]..<start[u + 1] { code[position] = index[Int(values[position]) - base] }
+                    }
                 }
-                self.code = code
-                distinctValues = distinct
-                return
+                return (code, distinct)
             }
             // Anything else: open addressing on the bit pattern (−0 folded into +0),
             // indices in order of first appearance, then renumbered in value order.
             var table = [Int32](repeating: -1, count: 1024)
             var firstSeen: [Double] = []
-            for u in 0..<ratings.unitCount where start[u + 1] - start[u] >= 2 {
+            for u in 0..<units where start[u + 1] - start[u] >= 2 {
                 for position in start[u]..<start[u + 1] {
                     let x = values[position] == 0 ? 0.0 : values[position]
                     if 2 * (firstSeen.count + 1) > table.count {
-                        table = Self.rehashed(firstSeen, capacity: table.count * 2)
+                        table = rehashed(firstSeen, capacity: table.count * 2)
                     }
-                    var slot = Self.slot(x, table.count)
+                    var slot = slot(x, table.count)
                     while true {
                         let entry = table[slot]
                         if entry < 0 {
@@ -270,8 +299,7 @@ extension KrippendorffAlpha {
             var renumber = [Int32](repeating: 0, count: order.count)
             for (sortedIndex, seenIndex) in order.enumerated() { renumber[seenIndex] = Int32(sortedIndex) }
             for position in code.indices where code[position] >= 0 { code[position] = renumber[Int(code[position])] }
-            self.code = code
-            distinctValues = order.map { firstSeen[$0] }
+            return (code, order.map { firstSeen[$0] })
         }
 
         /// A slot from a 64-bit mix of the bit pattern (the SplitMix64 finalizer).

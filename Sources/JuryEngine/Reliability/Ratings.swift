@@ -76,8 +76,8 @@ public struct Ratings: Sendable {
     ///
     /// Complexity: O(n + unitCount) when the ratings are already ordered by
     /// (unit, rater); otherwise a counting sort by unit, O(n + unitCount),
-    /// plus sorting each unit's ratings by rater, O(Σ mᵤ log mᵤ) for mᵤ ratings
-    /// of unit u.
+    /// plus sorting each unit's ratings by rater: O(Σ mᵤ²) by insertion for
+    /// the usual handful (mᵤ ≤ 32 ratings of unit u), O(mᵤ log mᵤ) above.
     /// - Throws: `ValidationError` for mismatched lengths, out-of-range
     ///   indices, non-finite values or a (unit, rater) pair given twice.
     public init(unitCount: Int, raterCount: Int, unit: [Int32], rater: [Int32], value: [Double]) throws(ValidationError) {
@@ -115,22 +115,68 @@ public struct Ratings: Sendable {
             return
         }
         // Counting sort by unit (stable), then each unit's few ratings by rater.
-        var order = [Int32](repeating: 0, count: n)
+        var groupedRater = [Int32](repeating: 0, count: n)
+        var groupedValue = [Double](repeating: 0, count: n)
+        var position = [Int32](repeating: 0, count: n)
         var next = start
         for i in 0..<n {
             let u = Int(unit[i])
-            order[next[u]] = Int32(i)
+            groupedRater[next[u]] = rater[i]
+            groupedValue[next[u]] = value[i]
+            position[next[u]] = Int32(i)
             next[u] += 1
         }
-        for u in 0..<unitCount where start[u + 1] - start[u] > 1 {
-            order[start[u]..<start[u + 1]].sort { (rater[Int($0)], $0) < (rater[Int($1)], $1) }
-            for j in (start[u] + 1)..<start[u + 1] where rater[Int(order[j])] == rater[Int(order[j - 1])] {
-                let a = Int(order[j - 1]), b = Int(order[j])
-                throw .duplicatePair(first: min(a, b), later: max(a, b), unit: Int32(u), rater: rater[b])
+        let duplicate = groupedRater.withUnsafeMutableBufferPointer { r in
+            groupedValue.withUnsafeMutableBufferPointer { v in
+                position.withUnsafeMutableBufferPointer { p in
+                    Self.sortEachUnit(start: start, rater: r, value: v, position: p)
+                }
             }
         }
-        groupedRater = order.map { rater[Int($0)] }
-        groupedValue = order.map { value[Int($0)] }
+        if let (a, b) = duplicate {
+            let first = Int(position[a]), later = Int(position[b])
+            throw .duplicatePair(first: first, later: later, unit: unit[later], rater: rater[later])
+        }
+        self.groupedRater = groupedRater
+        self.groupedValue = groupedValue
+    }
+
+    /// Sorts each unit's ratings by rater, stably (so a duplicate's first
+    /// occurrence comes first), and returns the grouped positions of the first
+    /// duplicate pair, if any. Insertion sort for the usual handful of ratings
+    /// per unit; an index sort above 32.
+    private static func sortEachUnit(start: [Int], rater: UnsafeMutableBufferPointer<Int32>,
+                                     value: UnsafeMutableBufferPointer<Double>,
+                                     position: UnsafeMutableBufferPointer<Int32>) -> (Int, Int)? {
+        for u in 0..<(start.count - 1) {
+            let lo = start[u], hi = start[u + 1]
+            if hi - lo < 2 { continue }
+            if hi - lo <= 32 {
+                for i in (lo + 1)..<hi {
+                    let r = rater[i], x = value[i], p = position[i]
+                    var j = i
+                    while j > lo && rater[j - 1] > r {
+                        rater[j] = rater[j - 1]
+                        value[j] = value[j - 1]
+                        position[j] = position[j - 1]
+                        j -= 1
+                    }
+                    rater[j] = r
+                    value[j] = x
+                    position[j] = p
+                }
+            } else {
+                let order = (lo..<hi).sorted { (rater[$0], position[$0]) < (rater[$1], position[$1]) }
+                let r = order.map { rater[$0] }, x = order.map { value[$0] }, p = order.map { position[$0] }
+                for k in 0..<order.count {
+                    rater[lo + k] = r[k]
+                    value[lo + k] = x[k]
+                    position[lo + k] = p[k]
+                }
+            }
+            for i in (lo + 1)..<hi where rater[i] == rater[i - 1] { return (i - 1, i) }
+        }
+        return nil
     }
 
     /// Number of ratings of unit `u`.

@@ -14,8 +14,9 @@ import Foundation
 /// (`SaddlePoint.betaKernel`), so large degrees of freedom (10⁷) lose no
 /// digits to `lgamma`.
 ///
-/// Both tails are returned, each computed directly where it is the small one,
-/// so an upper-tail p-value of 1e-300 keeps its relative precision.
+/// Both tails are returned: the one on the fraction's side of the switch
+/// point directly, the other (then about ½ or more) by subtraction, so a
+/// far-tail p-value of 1e-300 keeps its relative precision.
 ///
 /// Accuracy, against SciPy 1.17.1 (`scipy.special.betainc`/`betaincc`) and a
 /// 40-digit mpmath evaluation on 200 random (a, b, x) with a, b in
@@ -26,13 +27,14 @@ import Foundation
 /// 4e-11). Boost's `ibeta` switches to an asymptotic expansion there
 /// (DiDonato & Morris 1992, BGRAT); that is not implemented. Cost:
 /// O(√max(a, b)) iterations.
-enum IncompleteBeta {
+public enum IncompleteBeta {
     /// Both tails: `lower = I_x(a, b)`, `upper = 1 − I_x(a, b)`.
     ///
     /// `x` and `y` must satisfy x + y = 1; passing both lets a caller keep
     /// the precision of whichever is small (for the F distribution,
     /// x = d₁F/(d₁F + d₂) and y = d₂/(d₁F + d₂) are each computed directly).
-    static func tails(a: Double, b: Double, x: Double, y: Double) -> (lower: Double, upper: Double) {
+    /// The smaller one is taken as exact.
+    public static func tails(a: Double, b: Double, x: Double, y: Double) -> (lower: Double, upper: Double) {
         precondition(a > 0 && b > 0, "incomplete beta needs a, b > 0")
         if x <= 0 { return (0, 1) }
         if y <= 0 { return (1, 0) }
@@ -83,7 +85,7 @@ enum IncompleteBeta {
     }
 
     /// The density of the beta distribution, `x^(a−1) y^(b−1) / B(a, b)`.
-    static func density(a: Double, b: Double, x: Double, y: Double) -> Double {
+    public static func density(a: Double, b: Double, x: Double, y: Double) -> Double {
         SaddlePoint.betaKernel(a: a, b: b, x: x, y: y) / (x * y)
     }
 
@@ -98,7 +100,7 @@ enum IncompleteBeta {
     /// bisection (geometric when the bracket spans orders of magnitude). The
     /// other coordinate follows by subtraction, so both come out with full
     /// relative precision.
-    static func inverse(a: Double, b: Double, p: Double, q: Double) -> (x: Double, y: Double) {
+    public static func inverse(a: Double, b: Double, p: Double, q: Double) -> (x: Double, y: Double) {
         precondition(a > 0 && b > 0, "incomplete beta needs a, b > 0")
         if p <= 0 { return (0, 1) }
         if q <= 0 { return (1, 0) }

@@ -11,9 +11,9 @@ import Foundation
 /// computed directly where it is the small one. Accuracy, checked against
 /// SciPy 1.17.1 (`scipy.special.gammainc`/`gammaincc`): about 1e-13 relative
 /// (see `DistributionTests`). Cost: O(√a) iterations near x ≈ a.
-enum IncompleteGamma {
+public enum IncompleteGamma {
     /// Both tails `(P(a, x), Q(a, x))`, for a > 0 and x ≥ 0.
-    static func tails(a: Double, x: Double) -> (lower: Double, upper: Double) {
+    public static func tails(a: Double, x: Double) -> (lower: Double, upper: Double) {
         precondition(a > 0, "incomplete gamma needs a > 0")
         if x <= 0 { return (0, 1) }
         if x.isInfinite { return (1, 0) }

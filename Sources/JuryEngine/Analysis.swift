@@ -23,6 +23,8 @@ public struct Analysis: Sendable {
     public var conflicts: StructuralConflicts
     /// Outlier assessment of every sheet of the stage.
     public var outliers: OutlierRatings
+    /// Reliability, outliers and rater effects; computed when asked for.
+    public var audit: AuditReport?
 
     /// Scores and ranks one stage.
     ///
@@ -33,8 +35,9 @@ public struct Analysis: Sendable {
     ///   - stage: nil = the last stage that has sheets (department if none has).
     ///   - method: nil = `scoring.method` of the rules.
     ///   - restrictedTo: rank only these courses (the candidates of a unit); nil = every course.
+    ///   - includeAudit: also compute the `audit` (reliability and rater effects).
     public init(competition: Competition, stage: Stage? = nil, method: ScoringMethod? = nil,
-                restrictedTo candidates: Set<Int32>? = nil) {
+                restrictedTo candidates: Set<Int32>? = nil, includeAudit: Bool = false) {
         let stage = stage ?? competition.sheets.lastStageWithSheets ?? .department
         let rules = competition.rules
         let table = competition.sheets
@@ -69,6 +72,7 @@ public struct Analysis: Sendable {
         self.conflicts = conflicts
         self.outliers = outliers
         self.criterionMeans = criterionMeans
+        self.audit = includeAudit ? AuditReport(competition: competition, view: view, counted: counted, outliers: outliers) : nil
     }
 
     /// Mean score of counted sheets per course and criterion, on demand.

@@ -66,15 +66,18 @@ public struct SynthConfig: Sendable, Hashable, Codable {
 
     /// Sheets shifted by ±`outlierShift` on every criterion.
     public var outlierSheets = 0
-    /// An outlier sheet's shift, up or down with equal chance; clipping keeps
-    /// less of an upward shift on a good course.
+    /// An outlier sheet's shift, towards the far end of the scale (up on a
+    /// below-average course, down on an above-average one), so that clipping
+    /// does not eat it.
     public var outlierShift = 4.0
     /// Experts whose every score is lowered by `severeShift`.
     public var severeExperts = 0
-    public var severeShift = 1.5
+    /// 3 points is six times the natural spread of severities (`severitySD`
+    /// 0.5): a severe expert lies outside the spread, not at its edge.
+    public var severeShift = 3.0
     /// Experts whose every score is raised by `lenientShift`.
     public var lenientExperts = 0
-    public var lenientShift = 1.5
+    public var lenientShift = 3.0
     /// Experts adding `favouritismShift` to the courses of their own faculty.
     public var favouringExperts = 0
     public var favouritismShift = 2.0

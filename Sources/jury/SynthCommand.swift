@@ -21,8 +21,10 @@ struct SynthCommand: ParsableCommand {
 
             Planted anomalies (all off by default; shifts in points per criterion,
             before rounding and clipping; recorded in truth.json):
-              outlier sheet      +4 or -4 (even chance) on every criterion
-              severe / lenient   -1.5 / +1.5 on every sheet of the expert
+              outlier sheet      4 on every criterion, towards the far end of the scale
+                     (up on a below-average course, down on an above-average one)
+              severe / lenient   -3 / +3 on every sheet of the expert (six times the
+                     natural spread of severities, 0.5)
               favouring expert   +2 on courses of their own faculty (other departments),
                                  about a tenth of their sheets
               reciprocal pair    two expert-authors, +3 on each other's course,

@@ -9,7 +9,7 @@ struct SynthConfigTests {
         try config.validate()
         #expect(config.courses == 1000 && config.experts == 100 && config.perCourse == 5 && config.seed == 1)
         #expect(config.outlierShift == 4 && config.favouritismShift == 2 && config.reciprocalShift == 3)
-        #expect(config.severeShift == 1.5 && config.lenientShift == 1.5 && config.favouredShare == 0.1)
+        #expect(config.severeShift == 3 && config.lenientShift == 3 && config.favouredShare == 0.1)
     }
 
     @Test("contradictory or out-of-range parameters are rejected with a message", arguments: [

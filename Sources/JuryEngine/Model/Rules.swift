@@ -118,6 +118,8 @@ public struct AuditRules: Sendable, Hashable {
     public var extremeMax: Double = 0.3
     /// Outlier sheets from which an expert is called careless.
     public var outlierSheetsMin = 3
+    /// Share of an expert's sheets that must be outliers, too, to call them careless.
+    public var outlierShareMin = 0.05
 
     public init() {}
 }

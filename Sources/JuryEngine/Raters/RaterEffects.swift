@@ -23,7 +23,9 @@
 /// criterion on the total. *Inconsistent* below r = `consistency_min` (0.3) on
 /// at least 5 sheets; *halo* below `halo_max` (0.5 points); *central
 /// tendency* above `central_max` (0.9); *extreme* above `extreme_max` (0.3);
-/// *careless* with at least `outlier_sheets_min` (3) outlier sheets.
+/// *careless* with at least `outlier_sheets_min` (3) outlier sheets making at
+/// least `outlier_share_min` (5 %) of the expert's sheets (a few outliers
+/// among a hundred sheets happen to anyone).
 ///
 /// Complexity: O(n · k) over the stage's sheets and criteria.
 public struct RaterEffects: Sendable {
@@ -156,9 +158,9 @@ public struct RaterEffects: Sendable {
                 flags.append("extreme")
                 sentences.append("\(Self.percent(ex)) of scores at the ends of the scale (above \(Self.percent(audit.extremeMax)))")
             }
-            if r.outliers >= audit.outlierSheetsMin {
+            if r.outliers >= audit.outlierSheetsMin && Double(r.outliers) >= audit.outlierShareMin * Double(r.sheets) {
                 flags.append("careless")
-                sentences.append("\(r.outliers) outlier sheets (at least \(audit.outlierSheetsMin))")
+                sentences.append("\(r.outliers) outlier sheets of \(r.sheets) (at least \(audit.outlierSheetsMin) and \(Self.percent(audit.outlierShareMin)))")
             }
             r.flags = flags
             r.verdict = sentences.isEmpty ? "no effect beyond the thresholds" : sentences.joined(separator: "; ")

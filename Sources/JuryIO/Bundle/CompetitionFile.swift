@@ -271,6 +271,7 @@ struct CompetitionFile {
             ("outlier_threshold", \.outlierThreshold, 0.1...100), ("severity_z", \.severityZ, 0.1...100),
             ("consistency_min", \.consistencyMin, -1...1), ("halo_max", \.haloMax, 0...100),
             ("central_max", \.centralMax, 0...1), ("extreme_max", \.extremeMax, 0...1),
+            ("outlier_share_min", \.outlierShareMin, 0...1),
         ]
         reader.warnUnknown(o, known: numbers.map(\.0) + ["outlier_sheets_min"], path: "audit.", log: &log)
         for (key, path, range) in numbers {

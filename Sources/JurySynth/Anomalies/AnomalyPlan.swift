@@ -142,8 +142,10 @@ struct AnomalyPlan: Sendable {
     }
 
     /// Outlier sheets by unmarked experts from another department, shifted
-    /// up or down with equal chance (then clipped like every score: an upward
-    /// shift on a good course keeps less than its planted size).
+    /// towards the far end of the scale: up on a course of below-average
+    /// quality, down on one above. A shift towards the near end would be
+    /// clipped away on the best and worst courses, and the sheet would not
+    /// carry the planted size the detectors are measured against.
     private mutating func plantOutliers() throws(SynthError) {
         let config = population.config
         let all = population.departmentCourses[...]
@@ -151,7 +153,7 @@ struct AnomalyPlan: Sendable {
             let c = try pickCourse("an outlier sheet", from: all)
             let d = population.courseDepartment[Int(c)]
             let e = try pickExpert("an outlier sheet") { [population] e in population.expertDepartment[e] != d }
-            let up = generator.chance(0.5)
+            let up = population.courseQuality[Int(c)] < 0
             let sheet = PlantedSheet(expert: e, shift: up ? config.outlierShift : -config.outlierShift)
             courses[c] = CoursePlan(planted: sheet)
             outliers.append((c, sheet))

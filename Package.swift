@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "JuryEngineTests", dependencies: ["JuryEngine"]),
         .testTarget(name: "JuryIOTests", dependencies: ["JuryIO", "JuryEngine"]),
         .testTarget(name: "JurySynthTests", dependencies: ["JurySynth", "JuryIO", "JuryEngine"]),
-        .testTarget(name: "JuryStoreTests", dependencies: ["JuryStore", "JuryIO", "JuryEngine"]),
+        .testTarget(name: "JuryStoreTests", dependencies: ["JuryStore", "JuryIO", "JuryEngine", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `jury` binary on real bundles.
         .testTarget(name: "EndToEndTests", dependencies: ["jury"]),
     ]

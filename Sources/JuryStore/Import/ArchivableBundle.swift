@@ -25,13 +25,22 @@ public struct ArchivableBundle: Sendable {
         analyses = Stage.allCases.filter { !competition.sheets.rows(in: $0).isEmpty }
             .map { Analysis(competition: competition, stage: $0) }
         summary = YearSummary(competition: competition, analyses: analyses)
+        documents = analyses.map {
+            Document(kind: "ranking", stage: $0.stage, schema: "jury/ranking/v1", json: RankingOutput.json($0, competition: competition))
+        }
     }
 
     /// The bundle's identity in the archive (`BundleFiles.digest`).
     public var digest: String { files.digest }
 
-    /// The documents stored with the version: kind, stage, schema, JSON.
-    var documents: [(kind: String, stage: Stage, schema: String, json: String)] {
-        analyses.map { ("ranking", $0.stage, "jury/ranking/v1", RankingOutput.json($0, competition: competition)) }
+    /// The documents stored with the version, rendered before the write
+    /// transaction opens: one `jury/ranking/v1` per analysed stage.
+    let documents: [Document]
+
+    struct Document: Sendable {
+        var kind: String
+        var stage: Stage
+        var schema: String
+        var json: String
     }
 }

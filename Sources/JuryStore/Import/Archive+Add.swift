@@ -63,6 +63,9 @@ extension Archive {
                                           semester: competition.semester, isCurrent: true, addedAt: stamp)
             try version.insert(db)
             let versionID = version.id!
+            // A large page cache keeps a big import in memory until commit
+            // instead of spilling pages to the WAL half-way (default: 2 MiB).
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
             try Self.insertFiles(bundle.files, versionID: versionID, path: path, db)
             try Self.insertRows(competition, versionID: versionID, db)
             try SheetRows.insert(competition.sheets, versionID: versionID, db)
@@ -72,6 +75,9 @@ extension Archive {
             return .added(version, replaced: replaced)
         }
     }
+
+    /// Page cache of the writer during an import, in KiB.
+    static let importCacheKiB = 128 * 1024
 
     static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
@@ -115,25 +121,30 @@ extension Archive {
 
     private static func insertRows(_ competition: Competition, versionID: Int64, _ db: Database) throws {
         let rules = competition.rules
-        let criterion = try db.makeStatement(sql: "INSERT INTO criterion (version_id, idx, key, title, weight) VALUES (?, ?, ?, ?, ?)")
-        for (i, c) in rules.criteria.enumerated() {
-            try criterion.execute(arguments: [versionID, i, c.key, c.title, rules.weights[i]])
+        let v = Int(versionID)
+        try BulkInsert.run(db, table: "criterion", columns: ["version_id", "idx", "key", "title", "weight"],
+                           count: rules.criteria.count) { b, i in
+            b.int(v); b.int(i); b.text(rules.criteria[i].key); b.text(rules.criteria[i].title); b.double(rules.weights[i])
         }
-        let person = try db.makeStatement(sql: """
-            INSERT INTO person (version_id, idx, person_id, full_name, faculty, department, roles) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (i, p) in competition.people.enumerated() {
-            try person.execute(arguments: [versionID, i, p.id, p.fullName, p.faculty, p.department, p.roles.names.joined(separator: ";")])
+        let people = competition.people
+        try BulkInsert.run(db, table: "person", columns: ["version_id", "idx", "person_id", "full_name", "faculty", "department", "roles"],
+                           count: people.count) { b, i in
+            let p = people[i]
+            b.int(v); b.int(i); b.text(p.id); b.text(p.fullName); b.text(p.faculty); b.text(p.department)
+            b.text(p.roles.names.joined(separator: ";"))
         }
-        let course = try db.makeStatement(sql: """
-            INSERT INTO course (version_id, idx, mooc_id, title, faculty, department, previous_award_year) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        let author = try db.makeStatement(sql: "INSERT INTO course_author (version_id, course_idx, position, person_idx) VALUES (?, ?, ?, ?)")
-        for (i, c) in competition.courses.enumerated() {
-            try course.execute(arguments: [versionID, i, c.id, c.title, c.faculty, c.department, c.previousAwardYear])
-            for (position, a) in c.authors.enumerated() {
-                try author.execute(arguments: [versionID, i, position, Int(a)])
-            }
+        let courses = competition.courses
+        try BulkInsert.run(db, table: "course",
+                           columns: ["version_id", "idx", "mooc_id", "title", "faculty", "department", "previous_award_year"],
+                           count: courses.count) { b, i in
+            let c = courses[i]
+            b.int(v); b.int(i); b.text(c.id); b.text(c.title); b.text(c.faculty); b.text(c.department); b.int(c.previousAwardYear)
+        }
+        let authorship = courses.indices.flatMap { c in courses[c].authors.indices.map { (course: c, position: $0) } }
+        try BulkInsert.run(db, table: "course_author", columns: ["version_id", "course_idx", "position", "person_idx"],
+                           count: authorship.count) { b, i in
+            let a = authorship[i]
+            b.int(v); b.int(a.course); b.int(a.position); b.int(Int(courses[a.course].authors[a.position]))
         }
     }
 
@@ -142,13 +153,14 @@ extension Archive {
         for d in bundle.documents {
             try document.execute(arguments: [versionID, d.kind, d.stage.name, d.schema, d.json])
         }
-        let entry = try db.makeStatement(sql: """
-            INSERT INTO ranking_entry (version_id, stage, position, course_idx, rank, score, sheets, tie_break) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         for a in bundle.analyses {
-            for (position, row) in a.ranking.rows.enumerated() {
-                try entry.execute(arguments: [versionID, a.stage.name, position, Int(row.entry.course), row.entry.rank,
-                                              row.score.score, row.score.sheets, row.entry.tieBreak])
+            let rows = a.ranking.rows
+            try BulkInsert.run(db, table: "ranking_entry",
+                               columns: ["version_id", "stage", "position", "course_idx", "rank", "score", "sheets", "tie_break"],
+                               count: rows.count) { b, i in
+                let row = rows[i]
+                b.int(Int(versionID)); b.text(a.stage.name); b.int(i); b.int(Int(row.entry.course)); b.int(row.entry.rank)
+                b.double(row.score.score); b.int(row.score.sheets); b.text(row.entry.tieBreak)
             }
         }
         let s = bundle.summary

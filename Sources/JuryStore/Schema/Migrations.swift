@@ -86,7 +86,7 @@ public enum ArchiveSchema {
                 title TEXT NOT NULL,
                 year INTEGER NOT NULL,
                 semester TEXT,
-                is_current INTEGER NOT NULL CHECK (is_current IN (0, 1)),
+                is_current INTEGER NOT NULL CHECK (is_current BETWEEN 0 AND 1),
                 added_at TEXT NOT NULL,
                 UNIQUE (competition_id, number),
                 UNIQUE (competition_id, digest)
@@ -154,7 +154,7 @@ public enum ArchiveSchema {
             ) WITHOUT ROWID;
             CREATE TABLE sheet (
                 version_id INTEGER NOT NULL REFERENCES version (id),
-                stage INTEGER NOT NULL CHECK (stage IN (0, 1, 2)),
+                stage INTEGER NOT NULL CHECK (stage BETWEEN 0 AND 2),
                 course_idx INTEGER NOT NULL,
                 expert_idx INTEGER NOT NULL,
                 scores BLOB NOT NULL,

@@ -23,7 +23,7 @@ let package = Package(
         // Synthetic bundles with planted anomalies and their truth.
         .target(name: "JurySynth", dependencies: ["JuryEngine"]),
         // SQLite archive of many years: bundles byte for byte, rows and analyses.
-        .target(name: "JuryStore", dependencies: ["JuryEngine", "JuryIO", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "JuryStore", dependencies: ["JuryEngine", "JuryIO", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // The command-line interface: parse flags, call the layers below, print.
         .executableTarget(
             name: "jury",

@@ -34,7 +34,6 @@ extension Archive {
     /// - Complexity: O(sheets + bytes of the bundle); one prepared statement
     ///   per table, sheets bound through SQLite's C interface.
     public func add(_ bundle: ArchivableBundle, replace: Bool, addedAt: Date = Date()) throws -> ArchiveAddOutcome {
-        let path = self.path
         let stamp = Self.timestamp(addedAt)
         return try write("archiving '\(bundle.competition.id)'") { db in
             let competition = bundle.competition
@@ -66,7 +65,7 @@ extension Archive {
             // A large page cache keeps a big import in memory until commit
             // instead of spilling pages to the WAL half-way (default: 2 MiB).
             try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
-            try Self.insertFiles(bundle.files, versionID: versionID, path: path, db)
+            try Self.insertFiles(bundle.files, versionID: versionID, db)
             try Self.insertRows(competition, versionID: versionID, db)
             try SheetRows.insert(competition.sheets, versionID: versionID, db)
             try Self.insertResults(bundle, versionID: versionID, db)
@@ -94,7 +93,7 @@ extension Archive {
     /// chunks, and names it for this version. The bytes are hashed again as
     /// they are stored: a file changed since `BundleFiles` hashed it aborts
     /// the transaction.
-    private static func insertFiles(_ files: BundleFiles, versionID: Int64, path: String, _ db: Database) throws {
+    private static func insertFiles(_ files: BundleFiles, versionID: Int64, _ db: Database) throws {
         let chunk = try db.makeStatement(sql: "INSERT INTO file_chunk (sha256, seq, bytes) VALUES (?, ?, ?)")
         for file in files.files {
             let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM file_content WHERE sha256 = ?)",

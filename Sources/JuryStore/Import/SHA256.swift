@@ -4,26 +4,26 @@
 ///
 /// Checked against the FIPS 180-4 example vectors (`SHA256Tests`).
 /// Complexity: O(n) in the bytes given; 64-byte blocks.
-public struct SHA256: Sendable {
+struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
-    public init() { pending.reserveCapacity(64) }
+    init() { pending.reserveCapacity(64) }
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
-    public static func hex<C: Collection<UInt8>>(_ bytes: C) -> String {
+    static func hex<C: Collection<UInt8>>(_ bytes: C) -> String {
         var h = SHA256()
         h.update(Array(bytes))
         return h.finalizeHex()
     }
 
-    public mutating func update(_ bytes: [UInt8]) {
+    mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { update($0) }
     }
 
-    public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
         length &+= UInt64(bytes.count)
         var i = 0
         if !pending.isEmpty {
@@ -42,7 +42,7 @@ public struct SHA256: Sendable {
     }
 
     /// Pads, processes the last blocks and returns the 32-byte digest.
-    public mutating func finalize() -> [UInt8] {
+    mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
         var tail = pending
         tail.append(0x80)
@@ -60,7 +60,7 @@ public struct SHA256: Sendable {
         return words.flatMap { w in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: w >> UInt32($0)) } }
     }
 
-    public mutating func finalizeHex() -> String {
+    mutating func finalizeHex() -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)

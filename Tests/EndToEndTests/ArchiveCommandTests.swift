@@ -55,10 +55,10 @@ import Testing
 
         """
 
-    func bundle(in dir: URL, name: String, year: Int, sheets: String = sheets) throws {
+    func bundle(in dir: URL, name: String, year: Int, id: String = "atu", sheets: String = sheets) throws {
         let folder = dir.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let files = ["competition.json": #"{"id": "atu", "year": \#(year)}"#, "people.csv": Self.people,
+        let files = ["competition.json": #"{"id": "\#(id)", "year": \#(year), "stages": {"commission": {"prizes": 1}}}"#, "people.csv": Self.people,
                      "moocs.csv": Self.moocs, "sheets.csv": sheets]
         for (n, t) in files { try Data(t.utf8).write(to: folder.appendingPathComponent(n)) }
     }
@@ -113,6 +113,24 @@ import Testing
         #expect(run.status == 1 && run.stdout.isEmpty)
         #expect(run.stderr.contains("sheets.csv:6:2: error: expert 'E9' is not in people.csv"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("env.sqlite").path))
+    }
+
+    @Test func stagesBarsEarlierWinnersFromTheArchive() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try bundle(in: dir, name: "b2024", year: 2024, id: "atu-2024")
+        try bundle(in: dir, name: "b2025", year: 2025, id: "atu-2025")
+        #expect(try Self.run(["archive", "add", "b2024", "--db", "a.sqlite"], in: dir).status == 0)
+        #expect(try Self.run(["archive", "add", "b2025", "--db", "a.sqlite"], in: dir).status == 0)
+        let with = try Self.run(["stages", "b2025", "--db", "a.sqlite"], in: dir)
+        #expect(with.status == 0, "\(with.stderr)")
+        #expect(with.stdout.contains("M1: 9.10 previous_winner: course already won or took a prize (in 2024 according to the archive)"))
+        #expect(!with.stdout.contains("M2: 9.10"))
+        // The archive holds 2025 too, but a round is never barred by its own results.
+        let without = try Self.run(["stages", "b2024", "--db", "a.sqlite"], in: dir)
+        #expect(!without.stdout.contains("previous_winner"))
+        let missing = try Self.run(["stages", "b2025", "--db", "none.sqlite"], in: dir)
+        #expect(missing.status == 1 && missing.stderr.contains("no archive here"))
     }
 
     @Test func readingAMissingArchiveIsAnError() throws {

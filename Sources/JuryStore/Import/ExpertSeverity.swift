@@ -1,49 +1,38 @@
 import JuryEngine
 
-/// An expert's severity at one stage (design.md, "Rater effects"): the mean
-/// over the expert's sheets of (consensus − total), where the consensus is the
-/// leave-one-out mean of the other experts' totals for the same course
-/// (`Consensus`). Positive = harsher than the other experts.
-///
-/// Sheets whose course has no other sheet have no consensus and are left
-/// out; an expert with no sheet left has no severity. Every sheet takes part,
-/// recused ones too (the detectors see every sheet).
-///
-/// This is the statistic the archive keeps per year to follow severity
-/// across years; when the engine's rater effects land, the archive should
-/// store theirs instead of computing its own.
+/// An expert's severity at one stage, as the engine's `RaterEffects` gives
+/// it: the mean over the expert's sheets that have a consensus of
+/// (consensus − total), positive = harsher than the other experts on the
+/// same courses. The archive keeps it per stage and year to follow each
+/// expert across years, with the number of sheets it averages over so that
+/// stages can be pooled exactly.
 public struct ExpertSeverity: Sendable, Hashable {
     public var stage: Stage
     /// Index into `Competition.people`.
     public var expert: Int32
-    /// Sheets with a consensus.
+    /// Sheets with a consensus (whose course has another sheet at the stage).
     public var sheets: Int
     public var severity: Double
 
-    /// The severities of every expert with at least one sheet that has a
-    /// consensus at `stage`, by expert index. Complexity: O(sheets of the stage).
-    public static func compute(competition: Competition, stage: Stage) -> [ExpertSeverity] {
+    /// Every expert of the analysed stage who has a severity, by expert index.
+    /// Complexity: that of `RaterEffects`, O(sheets × criteria) of the stage.
+    public static func compute(competition: Competition, analysis: Analysis) -> [ExpertSeverity] {
         let table = competition.sheets
-        let view = competition.stageSheets(stage)
+        let view = competition.stageSheets(analysis.stage)
         let consensus = Consensus(table: table, view: view)
-        var out: [ExpertSeverity] = []
-        for e in 0..<view.expertCount {
-            var sum = 0.0, n = 0
-            for r in view.sheets(ofExpert: e) {
-                let c = consensus[Int(r)]
-                guard !c.isNaN else { continue }
-                sum += c - table.total[Int(r)]
-                n += 1
-            }
-            if n > 0 { out.append(ExpertSeverity(stage: stage, expert: Int32(e), sheets: n, severity: sum / Double(n))) }
+        let effects = RaterEffects(table: table, view: view, consensus: consensus, outliers: analysis.outliers,
+                                   rules: competition.rules)
+        return effects.raters.compactMap { rater in
+            guard let severity = rater.severity else { return nil }
+            let sheets = view.sheets(ofExpert: Int(rater.expert)).reduce(0) { $0 + (consensus[Int($1)].isNaN ? 0 : 1) }
+            return ExpertSeverity(stage: analysis.stage, expert: rater.expert, sheets: sheets, severity: severity)
         }
-        return out
     }
 
-    /// The spread of severity between experts: the sample standard deviation
-    /// (n − 1) of each expert's severity pooled over stages (the mean of
-    /// their per-stage severities weighted by sheets). Nil with fewer than two
-    /// experts.
+    /// The spread of severity between experts in a year: the sample standard
+    /// deviation (n − 1) of each expert's severity pooled over the stages
+    /// (Σ severity · sheets / Σ sheets, the mean over all their sheets with
+    /// a consensus). Nil with fewer than two experts.
     public static func spread(_ severities: [ExpertSeverity]) -> (experts: Int, sd: Double?) {
         var pooled: [Int32: (sum: Double, n: Int)] = [:]
         for s in severities {

@@ -85,7 +85,7 @@ public struct YearSummary: Sendable, Hashable {
             }
         }
         self.exclusions = exclusions
-        severities = analyses.flatMap { ExpertSeverity.compute(competition: competition, stage: $0.stage) }
+        severities = analyses.flatMap { ExpertSeverity.compute(competition: competition, analysis: $0) }
         (severityExperts, severitySD) = ExpertSeverity.spread(severities)
     }
 }

@@ -9,9 +9,11 @@ let package = Package(
         .library(name: "JuryEngine", targets: ["JuryEngine"]),
         .library(name: "JuryIO", targets: ["JuryIO"]),
         .library(name: "JurySynth", targets: ["JurySynth"]),
+        .library(name: "JuryStore", targets: ["JuryStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure core: model, columnar tables, scoring, ranking, statistics. No I/O.
@@ -20,17 +22,20 @@ let package = Package(
         .target(name: "JuryIO", dependencies: ["JuryEngine"]),
         // Synthetic bundles with planted anomalies and their truth.
         .target(name: "JurySynth", dependencies: ["JuryEngine"]),
+        // SQLite archive of many years: bundles byte for byte, rows and analyses.
+        .target(name: "JuryStore", dependencies: ["JuryEngine", "JuryIO", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // The command-line interface: parse flags, call the layers below, print.
         .executableTarget(
             name: "jury",
             dependencies: [
-                "JuryEngine", "JuryIO", "JurySynth",
+                "JuryEngine", "JuryIO", "JurySynth", "JuryStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "JuryEngineTests", dependencies: ["JuryEngine"]),
         .testTarget(name: "JuryIOTests", dependencies: ["JuryIO", "JuryEngine"]),
         .testTarget(name: "JurySynthTests", dependencies: ["JurySynth", "JuryIO", "JuryEngine"]),
+        .testTarget(name: "JuryStoreTests", dependencies: ["JuryStore", "JuryIO", "JuryEngine", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `jury` binary on real bundles.
         .testTarget(name: "EndToEndTests", dependencies: ["jury"]),
     ]

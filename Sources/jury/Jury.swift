@@ -15,7 +15,8 @@ struct Jury: ParsableCommand {
         Results go to stdout, diagnostics to stderr. Exit status: 0 success, \
         1 invalid input, 2 usage error.
         """,
-        subcommands: [ValidateCommand.self, RankCommand.self, AuditCommand.self, StagesCommand.self, SynthCommand.self]
+        subcommands: [ValidateCommand.self, RankCommand.self, AuditCommand.self, StagesCommand.self, SynthCommand.self,
+                      ArchiveCommand.self, TrendsCommand.self]
     )
 
     /// Runs the command, mapping ArgumentParser's usage errors (EX_USAGE, 64)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import JuryEngine
 import JuryIO
+import JuryStore
 
 /// `jury stages <bundle>`: eligibility and the three-stage funnel.
 struct StagesCommand: ParsableCommand {
@@ -20,9 +21,20 @@ struct StagesCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp("An archive (jury archive add) whose earlier winners and prize recipients may not be resubmitted (9.10).",
+                               valueName: "file"))
+    var db: String?
+
     func run() throws {
         let competition = try options.load()
-        let pipeline = StagePipeline(competition: competition)
+        var checker: EligibilityChecker?
+        if let db {
+            let awards = try reportingArchiveErrors {
+                try Archive(path: db, create: false).earlierAwards(before: competition.year ?? Int.max)
+            }
+            checker = EligibilityChecker(competition: competition, earlierAwards: awards)
+        }
+        let pipeline = StagePipeline(competition: competition, eligibility: checker)
         let text = switch format {
         case .json: StagesOutput.json(pipeline, competition: competition)
         case .csv: StagesOutput.csv(pipeline, competition: competition)

@@ -62,7 +62,7 @@ COMPILED = [(g, p, re.compile(rx)) for g, p, rx in PHASES]
 
 def read_samples(path):
     """Stacks of `perf script -F comm,period,ip,sym`, leaf first."""
-    samples, cur = [], None
+    samples, periods, cur = [], [], None
     with open(path, errors="replace") as f:
         for line in f:
             if not line.strip():
@@ -71,12 +71,14 @@ def read_samples(path):
                 cur = None
             elif not line[0].isspace():
                 cur = []
+                head = line.split()
+                periods.append(int(head[-1]) if head[-1].isdigit() else 0)
             elif cur is not None:
                 parts = line.split(None, 1)
                 cur.append(re.sub(r"\+0x[0-9a-f]+$", "", parts[1].strip()) if len(parts) > 1 else "?")
     if cur:
         samples.append(cur)
-    return samples
+    return samples, periods
 
 
 def phase_of(stack, cache):
@@ -93,8 +95,9 @@ def main():
     ap.add_argument("script", help="demangled `perf script` output")
     ap.add_argument("--top", type=int, default=0, help="also list the N leaf functions with most samples")
     a = ap.parse_args()
-    samples = read_samples(a.script)
+    samples, periods = read_samples(a.script)
     n = len(samples)
+    seconds = sum(periods) / 1e9        # cpu-clock periods are nanoseconds
     if not n:
         raise SystemExit("no samples in %s" % a.script)
     cache, by_phase, by_group, leaves = {}, collections.Counter(), collections.Counter(), collections.Counter()
@@ -104,14 +107,14 @@ def main():
         by_group[g] += 1
         if s:
             leaves[s[0]] += 1
-    print("| phase | share of samples |")
-    print("|---|---:|")
+    print("| phase | share of samples | ≈ CPU s |")
+    print("|---|---:|---:|")
     for g, gc in by_group.most_common():
-        print("| **%s** | **%.1f %%** |" % (g, 100 * gc / n))
+        print("| **%s** | **%.1f %%** | **%.2f** |" % (g, 100 * gc / n, seconds * gc / n))
         for (g2, p), c in by_phase.most_common():
             if g2 == g and 100 * c / n >= 0.5:
-                print("| %s: %s | %.1f %% |" % (g, p, 100 * c / n))
-    print("\n%d samples" % n)
+                print("| %s: %s | %.1f %% | %.2f |" % (g, p, 100 * c / n, seconds * c / n))
+    print("\n%d samples, %.1f s of CPU (cpu-clock periods)" % (n, seconds))
     if a.top:
         print("\nleaf functions (self time):")
         for f, c in leaves.most_common(a.top):

@@ -15,9 +15,10 @@ let package = Package(
     name: "JuryBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        // The MallocInterposer trait is required: without it the package does
-        // not resolve on Linux (its default traits pull in a runtime interposer
-        // that is not available here). With it, malloc counts come from
+        // Only the MallocInterposer trait: the default traits also add, on
+        // Linux with Swift 6.3, ordo-one/swift-runtime-interposer (for ARC
+        // counters), which the package mirror here does not have, and the
+        // package would not resolve. Malloc counts come from
         // ordo-one/malloc-interposer (Swift 6.3+): no jemalloc to install.
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(path: ".."),

@@ -217,11 +217,12 @@ for s in sizes:
         if k not in med:
             continue
         w, c, r = m(k, "wall_s"), m(k, "cpu_s"), m(k, "rss_kib") / 1024
-        def ratio(base, field, scale=1):
+        def ratio(base, field):
             b = (s, base)
             if b not in med or t == base:
                 return "—"
-            return "%.2f" % (m(k, field) / m(b, field))
+            x = m(k, field) / m(b, field)
+            return "%.2f" % x if x >= 0.1 else "%.3f" % x
         print("| %s | %s | %s | %d | %.2f s | %.2f s | %.0f MiB | %s | %s | %s | %s |" % (
             s, mb, t, len(med[k]), w, c, r, ratio("jury-rank", "wall_s"), ratio("jury-audit", "wall_s"),
             ratio("jury-rank", "rss_kib"), ratio("jury-audit", "rss_kib")))

@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "JuryIOTests", dependencies: ["JuryIO", "JuryEngine"]),
         .testTarget(name: "JurySynthTests", dependencies: ["JurySynth", "JuryIO", "JuryEngine"]),
         .testTarget(name: "JuryStoreTests", dependencies: ["JuryStore", "JuryIO", "JuryEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "JuryReportTests", dependencies: ["JuryReport", "JuryIO", "JuryEngine", "jury"], resources: [.copy("Fixtures")]),
         // Runs the built `jury` binary on real bundles.
         .testTarget(name: "EndToEndTests", dependencies: ["jury"]),
     ]

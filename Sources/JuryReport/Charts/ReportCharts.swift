@@ -77,7 +77,7 @@ enum ReportCharts {
         s += "set xrange [0.4:\(shown.count).6]\nset offsets 0, 0, 1, 1\n"
         s += GnuplotScript.tics("xtics", shown.map { cx.competition.courses[Int($0.entry.course)].id },
                                 options: "rotate by 60 right scale 0")
-        s += "set key outside right top vertical\n"
+        s += "set key outside top center horizontal\n"
         s += GnuplotScript.dataBlock("spread", spread)
         s += GnuplotScript.dataBlock("counted", counted)
         var plots = [
@@ -119,7 +119,7 @@ enum ReportCharts {
         var s = frame(title: title, xlabel: t["expert"], ylabel: t["robust_z"])
         let limit = GnuplotScript.number(extent.rounded(.up))
         s += "set xrange [0.4:\(shown.count).6]\nset yrange [-\(limit):\(limit)]\n"
-        s += "set xzeroaxis lt 1 lw 1 lc rgb '#808080'\nset key outside right top vertical\nset samples 2\n"
+        s += "set xzeroaxis lt 1 lw 1 lc rgb '#808080'\nset key outside top center horizontal\nset samples 2\n"
         s += GnuplotScript.tics("xtics", shown.map { cx.competition.people[$0].id }, options: "rotate by 60 right scale 0")
         var plots: [String] = []
         if !plain.isEmpty {

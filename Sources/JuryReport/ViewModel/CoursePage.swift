@@ -226,7 +226,8 @@ extension ReportContext {
                     expertName: expert.fullName, expertId: expert.id,
                     scores: (0..<rules.criteria.count).map { String(table.score(row: r, criterion: $0)) },
                     totalText: text.total(table.total[r], rules: rules), statusText: status,
-                    commentText: table.comments[r])
+                    // A table whose comments are all empty stores none (`TextColumn`).
+                    commentText: r < table.comments.count ? table.comments[r] : "")
             }
             out.append(StageSheetsModel(stageText: text.stage(stage), criterionHeads: heads, sheets: sheets))
         }

@@ -74,7 +74,7 @@ public enum Report {
         }
         let library = try ReportTemplates.library()
         func page(_ template: String, _ model: Any, _ path: String) throws -> ReportFile {
-            guard let html = library.render(model, withTemplate: template) else {
+            guard let html = library.render(TemplateData.convert(model) ?? model, withTemplate: template) else {
                 throw ReportError.template(name: template, reason: "not found")
             }
             return ReportFile(path: path, bytes: Array(html.utf8))

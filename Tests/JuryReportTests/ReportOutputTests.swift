@@ -22,12 +22,12 @@ struct ReportOutputTests {
 
     @Test("only absolute http and https addresses are links")
     func webLinks() {
-        for safe in ["https://skills.atu.kz/course/view.php?id=27", "http://example.org", "HTTPS://EXAMPLE.ORG/a#b"] {
+        for safe in ["https://skills.atu.kz/course/view.php?id=27", "http://example.org", "HTTPS://EXAMPLE.ORG/a#b", "https://ru.wikipedia.org/wiki/Курс?x=1&y=%20"] {
             #expect(WebLink.isSafe(safe), "\(safe)")
         }
         for unsafe in ["javascript:alert(1)", "JavaScript:alert(1)", " https://x.org", "java\tscript:alert(1)",
                        "https://x.org/\nscript", "data:text/html,x", "vbscript:x", "//evil.org", "https://", "https://@",
-                       "http:/x.org", "file:///etc/passwd", "x.org", "https://x.org/\u{202E}gpj", ""] {
+                       "http:/x.org", "file:///etc/passwd", "x.org", "https://x.org/\u{202E}gpj", "https://x.org/?a=\"><b>", "https://x.org/{x}", ""] {
             #expect(!WebLink.isSafe(unsafe), "\(unsafe)")
         }
     }

@@ -111,10 +111,15 @@ public struct Gnuplot: Sendable {
         return out
     }
 
-    /// The SVG with the chart's title in `<title>` (XML-escaped) and Unix line ends.
+    /// The SVG with the chart's title in `<title>` (XML-escaped), Unix line
+    /// ends, and no gnuplot patch level in `<desc>`, so that a point release
+    /// that draws the same picture writes the same bytes.
     static func finish(_ svg: String, title: String) -> [UInt8] {
         var text = svg.replacingOccurrences(of: "\r\n", with: "\n")
         text = text.replacingOccurrences(of: "<title>Gnuplot</title>", with: "<title>\(xmlEscape(title))</title>")
+        if let start = text.range(of: "<desc>Produced by GNUPLOT"), let end = text.range(of: "</desc>", range: start.upperBound..<text.endIndex) {
+            text.replaceSubrange(start.lowerBound..<end.upperBound, with: "<desc>Drawn by gnuplot</desc>")
+        }
         if !text.hasSuffix("\n") { text += "\n" }
         return Array(text.utf8)
     }

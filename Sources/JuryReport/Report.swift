@@ -3,18 +3,22 @@ import JuryIO
 import Mustache
 
 /// What a report is drawn from: one `Analysis`, the competition it analysed,
-/// and the eligibility of its courses. The report prints these; it never
-/// recomputes a statistic.
+/// the eligibility of its courses and, when given, the stage funnel. The
+/// report prints these; it never recomputes a statistic.
 public struct ReportInput: Sendable {
     public var competition: Competition
     public var analysis: Analysis
     /// One result per course (`EligibilityChecker.check`).
     public var eligibility: [EligibilityResult]
+    /// The department → faculty → commission funnel; nil leaves the minutes
+    /// extracts out and takes the places from the analysis' ranking.
+    public var stages: StagePipeline?
 
-    public init(competition: Competition, analysis: Analysis, eligibility: [EligibilityResult]) {
+    public init(competition: Competition, analysis: Analysis, eligibility: [EligibilityResult], stages: StagePipeline? = nil) {
         self.competition = competition
         self.analysis = analysis
         self.eligibility = eligibility
+        self.stages = stages
     }
 }
 

@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a static HTML report: summary, ranking, courses, experts, integrity, stages and the protocol.",
         discussion: """
         The report draws on the analysis of the last stage that has sheets, as `jury rank` \
-        does, and on the eligibility checks; it works offline, prints on A4 and needs no \
+        does, and on the eligibility checks and the stage funnel of `jury stages`; it works offline, prints on A4 and needs no \
         JavaScript. Charts are drawn by gnuplot (`apt-get install gnuplot-nox`); without it, \
         pass --no-charts. The same bundle always gives the same files. Prints the path of \
         index.html on stdout.
@@ -41,8 +41,9 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let competition = try options.load()
+        let stages = StagePipeline(competition: competition)
         let input = ReportInput(competition: competition, analysis: Analysis(competition: competition),
-                                eligibility: EligibilityChecker(competition: competition).check(competition))
+                                eligibility: stages.eligibility, stages: stages)
         let language = lang ?? ReportLanguage(reportLanguage: competition.rules.reportLanguage)
         let folder = out ?? Report.defaultFolder(competitionID: competition.id, publicOnly: publicOnly)
         do {

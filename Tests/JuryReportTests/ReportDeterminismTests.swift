@@ -34,7 +34,7 @@ struct ReportDeterminismTests {
     func shuffledSheets() throws {
         let source = URL(fileURLWithPath: ReportFixture.smallBundle)
         var bundle: [String: String] = [:]
-        for name in ["competition.json", "people.csv", "moocs.csv", "conflicts.csv", "decisions.csv", "sheets.csv"] {
+        for name in ["competition.json", "people.csv", "moocs.csv", "conflicts.csv", "decisions.csv", "votes.csv", "sheets.csv"] {
             bundle[name] = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
         }
         // Records start with a stage; the one quoted comment spans two lines.

@@ -25,9 +25,11 @@ enum ReportFixture {
         return competition
     }
 
+    /// What `jury report` hands the report: the analysis, eligibility and the stage funnel.
     static func input(_ competition: Competition) -> ReportInput {
-        ReportInput(competition: competition, analysis: Analysis(competition: competition),
-                    eligibility: EligibilityChecker(competition: competition).check(competition))
+        let stages = StagePipeline(competition: competition)
+        return ReportInput(competition: competition, analysis: Analysis(competition: competition),
+                           eligibility: stages.eligibility, stages: stages)
     }
 
     /// Renders a bundle's report in memory; charts only when gnuplot is here.

@@ -23,7 +23,7 @@ struct ReportPageTests {
         #expect(Set(files.keys) == expected)
     }
 
-    @Test("the summary names the winner with its authors, the places and the method")
+    @Test("the summary names the funnel's winners with their authors, the ranking and the method")
     func winnerOnSummary() {
         let index = page("index.html")
         let winners = index.components(separatedBy: "id=\"winners\"")[1].components(separatedBy: "</section>")[0]
@@ -31,9 +31,11 @@ struct ReportPageTests {
         #expect(winners.contains("Сүт өнімдерінің технологиясы"))
         #expect(winners.contains("Ахметов Асқар Болатұлы"))
         #expect(winners.contains("61.50"))
-        // Place 2 is the late course: it keeps its rank, with the warning.
-        #expect(winners.contains("Late Course"))
-        #expect(winners.contains("not eligible: late_submission"))
+        // The late course ranks second on the sheets but is no candidate: the funnel's place 2 is M3.
+        #expect(!winners.contains("Late Course"))
+        #expect(winners.contains("Place 2</span>\n<span class=\"winner-course\"><a href=\"courses/M3.html\">Data Engineering</a>"))
+        let ranking = index.components(separatedBy: "id=\"ranking\"")[1]
+        #expect(ranking.contains("Late Course</a> <span class=\"id\">M4</span> <span class=\"warning\">not eligible: late_submission, cohorts</span>"))
         #expect(index.contains("equal score; lower median"))
         #expect(index.contains("the mean of the counted sheet totals"))
         #expect(index.contains("href=\"courses/M1.html\""))
@@ -88,13 +90,32 @@ struct ReportPageTests {
         #expect(m2.contains("advances: Tie at the cut-off line"))
     }
 
-    @Test("the stages page has the eligibility of every course and the manual checks")
+    @Test("the stages page has the funnel, each unit's minutes, the eligibility of every course and the manual checks")
     func stagesPage() {
         let s = page("stages.html")
         for id in ["M1", "M2", "M3", "M4"] { #expect(s.contains("<span class=\"id\">\(id)</span>")) }
         #expect(s.contains("<code>late_submission</code> (9.9, disqualifies)"))
         #expect(s.contains("<code>stereo_audio</code>"))
-        #expect(s.contains("Rated: faculty"))
+        #expect(s.contains("<tr><td>Forwarded: faculty</td><td class=\"num\">3</td></tr>"))
+        #expect(s.contains("<tr><td>Prize places</td><td class=\"num\">3</td></tr>"))
+        #expect(s.contains("Extracts of the minutes (9.5.1, 9.5.2, 9.8)"))
+        #expect(s.contains("<h4>D1 · approval vote</h4>"))
+        #expect(s.contains("<h4>F1 · rating score</h4>"))
+        #expect(s.contains("Votes for one&#39;s own course left out of the tally: 1."))
+        #expect(s.contains("Decision: Технология хлеба — advances: Tie at the cut-off line"))
+        #expect(s.contains("commission → faculty") == false)
+        #expect(s.contains("faculty → commission: Kendall&#39;s tau-b 0.33 on 3 courses ranked at both."))
+    }
+
+    @Test("votes for one's own course are listed on the integrity page; the course page follows the funnel")
+    func selfVotesAndPath() {
+        let integrity = page("integrity.html")
+        #expect(integrity.contains("Votes for one&#39;s own course (2)"))
+        #expect(integrity.contains("<td>Ахметов Асқар Болатұлы <span class=\"id\">A1</span></td><td><a href=\"courses/M1.html\">"))
+        let m3 = page("courses/M3.html")
+        #expect(m3.contains("place 1 in D3 (1); advances"))
+        #expect(m3.contains("place 2 in all (48.50); Place 2"))
+        #expect(m3.contains("<td class=\"num\">6.50</td>"))
     }
 
     @Test("the public edition has only the summary, the stylesheet and the ranking CSV, and no expert or finding")

@@ -1,4 +1,5 @@
 import Foundation
+import JuryEngine
 import Testing
 @testable import JuryReport
 
@@ -57,10 +58,23 @@ struct ReportTemplateTests {
             for marker in ["text[\"", "format(\"", "text.format(\""] {
                 for piece in text.components(separatedBy: marker).dropFirst() {
                     let key = String(piece.prefix { $0 != "\"" })
-                    if key.contains("\\(") || key.isEmpty { continue }
+                    // `text["method_" + name]`: a family of keys, checked by the pages that use it.
+                    if key.contains("\\(") || key.isEmpty || piece.dropFirst(key.count + 1).hasPrefix(" +") { continue }
                     #expect(keys.contains(key), "\(file) uses the missing label \(key)")
                 }
             }
         }
+    }
+
+    @Test("label families cover every stage, method, scoring method, conflict kind and rule")
+    func labelFamilies() {
+        let keys = Set(ReportLabels.entries.map(\.key))
+        var wanted = Stage.allCases.map { "stage_" + $0.name }
+        wanted += StageMethod.allCases.map { "method_" + $0.rawValue }
+        wanted += ScoringMethod.allCases.map { "scoring_" + $0.rawValue }
+        wanted += IntegrityKind.allCases.map { "kind_" + $0.rawValue } + ["kind_outlier"]
+        wanted += ["median", "min", "max", "count"].flatMap { ["rule_" + $0, "tb_rule_" + $0] }
+        wanted += ReportPage.allCases.map(\.labelKey)
+        for key in wanted { #expect(keys.contains(key), "missing label \(key)") }
     }
 }

@@ -188,6 +188,10 @@ enum ReportCharts {
                 plots.append("$sheets index \(j) with linespoints dt 1 lw 1.4 pt \(points[j % points.count]) ps 0.8 lc rgb '\(greys[j % greys.count])' \(titled)")
             }
         }
+        if cx.rankingRowByCourse[c] != nil {
+            s += GnuplotScript.dataBlock("mean", (0..<k).map { [Double($0 + 1), cx.analysis.criterionMean(c, $0)] })
+            plots.append("$mean using 1:2 with linespoints dt 3 lw 3 pt 3 ps 1.3 lc rgb '#000000' title \(GnuplotScript.quote(t["legend_mean"]))")
+        }
         s += "plot " + plots.joined(separator: ", \\\n  ") + "\n"
         return ChartJob(path: cx.courseCharts[Int(c)], width: 720, height: 380, title: title,
                         caption: t["chart_profile_caption"], commands: s)

@@ -27,6 +27,8 @@ struct CoursePage {
     var hasFlags: Bool
     var flags: [String]
     var path: [PathRow]
+    var hasCriterionMeans: Bool
+    var criterionMeans: [CriterionMeanRow]
     var chart: ChartRef?
     var stageSheets: [StageSheetsModel]
     var hasSheets: Bool
@@ -47,6 +49,13 @@ struct CourseResultModel {
     var medianText: String
     var rangeText: String
     var tieBreakText: String
+}
+
+/// A criterion's mean over the course's counted sheets (`Analysis.criterionMean`).
+struct CriterionMeanRow {
+    var criterionNumber: String
+    var criterionTitle: String
+    var meanText: String
 }
 
 struct FailureModel {
@@ -126,7 +135,12 @@ extension ReportContext {
             eligibilityVerdict: verdict, hasEligibilityFailures: !failures.isEmpty, eligibilityFailures: failures,
             hasUnchecked: !unchecked.isEmpty, unchecked: unchecked,
             showIntegrity: !options.publicOnly, hasFlags: !flags.isEmpty, flags: flags,
-            path: path(c), chart: chartRef(courseCharts[ci]),
+            path: path(c), hasCriterionMeans: result != nil,
+            criterionMeans: result == nil ? [] : rules.criteria.indices.map { i in
+                CriterionMeanRow(criterionNumber: String(i + 1), criterionTitle: rules.criteria[i].title,
+                                 meanText: text.number(analysis.criterionMean(c, i)))
+            },
+            chart: chartRef(courseCharts[ci]),
             stageSheets: sheets, hasSheets: !sheets.isEmpty,
             criteriaLegend: text.format("criteria_legend", criteriaLegend))
     }
@@ -180,11 +194,20 @@ extension ReportContext {
         rows.append(PathRow(rowClass: "", stageText: text["eligibility_check"], stageSheetCount: "", stageBallotCount: "",
                             stageDecisions: [], stageOutcome: verdict))
         let decisions = decisionsByCourse[c] ?? []
+        var winnerPlace: [Int32: Int] = [:]
+        for w in stages?.winners ?? [] { winnerPlace[w.course] = w.place }
         for stage in Stage.allCases {
             let view = stageSheets[Int(stage.rawValue)]
             let isAnalysed = stage == analysis.stage
             var outcome = ""
-            if isAnalysed {
+            if let u = stages?.units.first(where: { $0.stage == stage && $0.order.contains { $0.course == c } }),
+               let p = u.order.first(where: { $0.course == c }) {
+                let result = u.undecided.contains(c) ? text["outcome_undecided"]
+                    : stage == .commission ? (winnerPlace[c].map(text.place) ?? "—")
+                    : u.advanced.contains(c) ? text["outcome_advances"] : text["outcome_stays"]
+                outcome = text.format("outcome_in_unit", String(p.rank), u.unit == "all" ? text["unit_all"] : u.unit,
+                                      tally(p.tally), result)
+            } else if isAnalysed {
                 if let row = rankingRowByCourse[c] {
                     outcome = text.format("outcome_ranked", String(row.entry.rank), text.number(row.score.score))
                 } else {

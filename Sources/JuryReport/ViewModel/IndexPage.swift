@@ -169,19 +169,28 @@ extension ReportContext {
         }
     }
 
-    /// The ranked courses whose place takes a prize, ties at the last prize included.
+    /// The places that take prizes: the stage funnel's winners when it
+    /// decided the commission stage (eligibility, advancement and `place:N`
+    /// decisions applied); else the analysed ranking's first places, ties at
+    /// the last prize included.
     func winners() -> [WinnerModel] {
-        analysis.ranking.rows.prefix { $0.entry.rank <= prizes }.map { row in
-            let c = row.entry.course
-            let course = competition.courses[Int(c)]
-            let place = text.place(row.entry.rank)
-            let score = text.number(row.score.score)
-            return WinnerModel(
-                placeText: place, courseRef: courseRef(c), authorsText: authorNames(c),
-                unitText: unitText(faculty: course.faculty, department: course.department), scoreText: score,
-                warnings: options.publicOnly ? [] : placeWarnings(c),
-                placeSentence: text.format("resolution", place, course.title, authorNames(c), score))
+        if let stages, stages.nextStage == nil, !stages.winners.isEmpty {
+            return stages.winners.map { winnerModel(place: $0.place, course: $0.course, score: $0.score) }
         }
+        return analysis.ranking.rows.prefix { $0.entry.rank <= prizes }.map {
+            winnerModel(place: $0.entry.rank, course: $0.entry.course, score: $0.score.score)
+        }
+    }
+
+    func winnerModel(place rank: Int, course c: Int32, score value: Double) -> WinnerModel {
+        let course = competition.courses[Int(c)]
+        let place = text.place(rank)
+        let score = text.number(value)
+        return WinnerModel(
+            placeText: place, courseRef: courseRef(c), authorsText: authorNames(c),
+            unitText: unitText(faculty: course.faculty, department: course.department), scoreText: score,
+            warnings: options.publicOnly ? [] : placeWarnings(c),
+            placeSentence: text.format("resolution", place, course.title, authorNames(c), score))
     }
 
     func method() -> MethodModel {

@@ -20,6 +20,19 @@ struct IntegrityPage {
     var declaredCount: String
     var hasDeclared: Bool
     var declared: [DeclaredRow]
+    /// Shown when the stage funnel was run: votes for one's own course, left out of the tally.
+    var showSelfVotes: Bool
+    var selfVoteCount: String
+    var hasSelfVotes: Bool
+    var selfVotes: [SelfVoteRow]
+}
+
+struct SelfVoteRow {
+    var voterName: String
+    var voterId: String
+    var courseRef: CourseRef
+    var stageText: String
+    var unitText: String
 }
 
 struct ExclusionRow {
@@ -96,6 +109,13 @@ extension ReportContext {
             }
             return DeclaredRow(expertName: expert.fullName, expertId: expert.id, targetText: target, reasonText: d.reason)
         }
+        let selfVotes = (stages?.units ?? []).flatMap { u in
+            u.selfVotes.map { v in
+                let voter = competition.people[Int(v.voter)]
+                return SelfVoteRow(voterName: voter.fullName, voterId: voter.id, courseRef: courseRef(v.course),
+                                   stageText: text.stage(u.stage), unitText: u.unit)
+            }
+        }
         let threshold = text.number(analysis.outliers.threshold, decimals: 1)
         return IntegrityPage(
             frame: frame(title: text["nav_integrity"], current: .integrity),
@@ -105,6 +125,8 @@ extension ReportContext {
             outlierRuleText: text.format(rules.scoring.excludeOutliers ? "outlier_excluded" : "outlier_kept", threshold),
             hasOutliers: !outliers.isEmpty, outliers: outliers,
             conflictCount: String(conflicts.count), hasConflicts: !conflicts.isEmpty, conflicts: conflicts,
-            declaredCount: String(declared.count), hasDeclared: !declared.isEmpty, declared: declared)
+            declaredCount: String(declared.count), hasDeclared: !declared.isEmpty, declared: declared,
+            showSelfVotes: stages != nil, selfVoteCount: String(selfVotes.count), hasSelfVotes: !selfVotes.isEmpty,
+            selfVotes: selfVotes)
     }
 }

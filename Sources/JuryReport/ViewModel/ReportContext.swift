@@ -7,6 +7,8 @@ import JuryEngine
 struct ReportContext {
     let competition: Competition
     let analysis: Analysis
+    /// The stage funnel, when the caller ran it.
+    let stages: StagePipeline?
     let options: ReportOptions
     let text: ReportText
 
@@ -41,6 +43,7 @@ struct ReportContext {
         let analysis = input.analysis
         self.competition = competition
         self.analysis = analysis
+        stages = input.stages
         self.options = options
         text = ReportText(options.language)
 

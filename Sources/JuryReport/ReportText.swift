@@ -71,6 +71,11 @@ struct ReportText: Sendable {
         labels["kind_" + raw] ?? raw
     }
 
+    /// A rater-effect flag (`severe`, `halo`, …); an unknown flag prints as written.
+    func flag(_ raw: String) -> String {
+        labels["flag_" + raw] ?? raw
+    }
+
     func scoringMethod(_ method: ScoringMethod) -> String {
         self["scoring_" + method.rawValue]
     }

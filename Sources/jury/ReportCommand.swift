@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
         }
         let competition = try options.load()
         let stages = StagePipeline(competition: competition)
-        let input = ReportInput(competition: competition, analysis: Analysis(competition: competition),
+        let input = ReportInput(competition: competition, analysis: Analysis(competition: competition, includeAudit: true),
                                 eligibility: stages.eligibility, stages: stages)
         let language = lang ?? ReportLanguage(reportLanguage: competition.rules.reportLanguage)
         let folder = out ?? Report.defaultFolder(competitionID: competition.id, publicOnly: publicOnly)

@@ -28,7 +28,7 @@ enum ReportFixture {
     /// What `jury report` hands the report: the analysis, eligibility and the stage funnel.
     static func input(_ competition: Competition) -> ReportInput {
         let stages = StagePipeline(competition: competition)
-        return ReportInput(competition: competition, analysis: Analysis(competition: competition),
+        return ReportInput(competition: competition, analysis: Analysis(competition: competition, includeAudit: true),
                            eligibility: stages.eligibility, stages: stages)
     }
 

@@ -65,6 +65,27 @@ struct ReportPageTests {
         #expect(page("experts.html").contains("outlying (robust z −"))
     }
 
+    @Test("the experts page shows the audit: reliability of the totals and by criterion, and every expert's rater effects")
+    func audit() throws {
+        let experts = page("experts.html")
+        #expect(experts.contains("<h2>Agreement between the experts</h2>"))
+        for name in ["ICC(1,1)", "ICC(3,k)", "Krippendorff&#39;s alpha (interval)", "Kendall&#39;s W", "Cronbach&#39;s alpha (criteria)"] {
+            #expect(experts.contains("<td>\(name)</td>"), "\(name) missing")
+        }
+        #expect(experts.contains("<h3>Reliability by criterion</h3>"))
+        let section = try #require(experts.components(separatedBy: "id=\"rater-effects\"").last)
+        for e in ["E1", "E2", "E3", "E4", "E5"] {
+            #expect(section.contains("<span class=\"id\">\(e)</span></td>"), "\(e) has no rater-effects row")
+        }
+        let kk = ReportFixture.text(try ReportFixture.render(ReportFixture.smallBundle, language: .kk, charts: false), "experts.html")
+        #expect(kk.contains("Сарапшы әсерлері"))
+        // The engine's verdict sentence is English: other languages show the translated flags only.
+        #expect(section.contains("<th scope=\"col\">Verdict</th>"))
+        let kkSection = try #require(kk.components(separatedBy: "id=\"rater-effects\"").last?.components(separatedBy: "</section>").first)
+        #expect(!kkSection.contains("<th scope=\"col\">Қорытынды</th>"))
+        #expect(kkSection.contains("<th scope=\"col\">Белгілер</th>"))
+    }
+
     @Test("the protocol lists the commission by role, the decisions and a signature line for each member")
     func protocolContent() {
         let p = page("protocol.html")

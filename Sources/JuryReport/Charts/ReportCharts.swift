@@ -22,6 +22,7 @@ enum ReportCharts {
     static let scoresPath = "charts/scores.svg"
     static let expertsPath = "charts/experts.svg"
     static let funnelPath = "charts/funnel.svg"
+    static let severityPath = "charts/severity.svg"
     /// Beyond these the chart shows the first ones and its caption says so.
     static let maxCourses = 60
     static let maxExperts = 80
@@ -31,6 +32,7 @@ enum ReportCharts {
         var out: [ChartJob] = []
         if let j = scores(context) { out.append(j) }
         if let j = experts(context) { out.append(j) }
+        if let j = severity(context) { out.append(j) }
         out.append(funnel(context))
         for c in context.competition.courses.indices {
             if let j = profile(context, course: Int32(c)) { out.append(j) }
@@ -136,6 +138,44 @@ enum ReportCharts {
         var caption = t.format("chart_experts_caption", t.number(cx.analysis.outliers.threshold, decimals: 1))
         if all.count > shown.count { caption += " " + t.format("chart_capped", String(shown.count), String(all.count)) }
         return ChartJob(path: expertsPath, width: width(items: shown.count), height: 420, title: title, caption: caption, commands: s)
+    }
+
+    /// Each expert's severity (from `Analysis.audit`) with its 95 % interval.
+    static func severity(_ cx: ReportContext) -> ChartJob? {
+        guard let raters = cx.analysis.audit?.raters.raters.filter({ $0.severity != nil }), !raters.isEmpty else { return nil }
+        let shown = Array(raters.prefix(maxExperts))
+        var withInterval: [[Double]] = [], without: [[Double]] = []
+        var extent = 1.0
+        for (i, r) in shown.enumerated() {
+            guard let s = r.severity else { continue }
+            if let ci = r.severityCI95, ci.lower.isFinite, ci.upper.isFinite {
+                withInterval.append([Double(i + 1), s, ci.lower, ci.upper])
+                extent = max(extent, abs(ci.lower), abs(ci.upper))
+            } else {
+                without.append([Double(i + 1), s])
+            }
+            extent = max(extent, abs(s))
+        }
+        let t = cx.text
+        let title = t.format("chart_severity_title", t.stage(cx.analysis.stage))
+        var s = frame(title: title, xlabel: t["expert"], ylabel: t["severity_axis"])
+        let limit = GnuplotScript.number((extent * 1.1).rounded(.up))
+        s += "set xrange [0.4:\(shown.count).6]\nset yrange [-\(limit):\(limit)]\n"
+        s += "set xzeroaxis lt 1 lw 1 lc rgb '#808080'\nunset key\n"
+        s += GnuplotScript.tics("xtics", shown.map { cx.competition.people[Int($0.expert)].id }, options: "rotate by 60 right scale 0")
+        var plots: [String] = []
+        if !withInterval.isEmpty {
+            s += GnuplotScript.dataBlock("interval", withInterval)
+            plots.append("$interval using 1:2:3:4 with yerrorbars pt 7 ps 1 lw 1.2 lc rgb '#000000'")
+        }
+        if !without.isEmpty {
+            s += GnuplotScript.dataBlock("single", without)
+            plots.append("$single using 1:2 with points pt 6 ps 1 lc rgb '#000000'")
+        }
+        s += "plot " + plots.joined(separator: ", \\\n  ") + "\n"
+        var caption = t["chart_severity_caption"]
+        if raters.count > shown.count { caption += " " + t.format("chart_capped", String(shown.count), String(raters.count)) }
+        return ChartJob(path: severityPath, width: width(items: shown.count), height: 400, title: title, caption: caption, commands: s)
     }
 
     /// Courses at each step of the funnel.

@@ -3,13 +3,14 @@ import JuryEngine
 /// `experts.html`: every expert's sheets of the analysed stage beside the
 /// other experts' (the engine's outlier assessment), with what did not count.
 ///
-/// Rater effects (severity, consistency, halo) and reliability are not in
-/// `Analysis` yet; when they land they become a field here and a block in
-/// `experts.mustache` (see `PageFrame.swift`).
+/// With `Analysis.audit`, also the reliability of the judging and each
+/// expert's rater effects (`audit`, a field here and a block in
+/// `experts.mustache`, as `PageFrame.swift` describes).
 struct ExpertsPage {
     var frame: PageFrame
     var expertsLead: String
     var chart: ChartRef?
+    var audit: AuditModel?
     var hasExperts: Bool
     var experts: [ExpertModel]
 }
@@ -83,7 +84,7 @@ extension ReportContext {
             frame: frame(title: text["nav_experts"], current: .experts),
             expertsLead: text.format("experts_lead", text.stage(analysis.stage), text.number(o.scale),
                                      text.number(o.threshold, decimals: 1)),
-            chart: chartRef(ReportCharts.expertsPath),
+            chart: chartRef(ReportCharts.expertsPath), audit: auditModel(),
             hasExperts: !experts.isEmpty, experts: experts)
     }
 }

@@ -9,13 +9,15 @@
 /// unescaped. Numbers arrive already formatted (`…Text`), so the templates
 /// hold no logic and the engine's values are never recomputed here.
 ///
-/// To show a new `Analysis` field (say, rater effects on the experts page):
-/// 1. add a field to the page struct (`var raterEffects: [RaterEffectRow]`,
-///    and `var hasRaterEffects: Bool`) and fill it in the page's builder from
-///    the `Analysis` value, formatting numbers with `ReportText.number`;
-/// 2. add a block to the template: `{{#hasRaterEffects}}<section>…
-///    {{#raterEffects}}<tr>…</tr>{{/raterEffects}}…</section>{{/hasRaterEffects}}`;
-/// 3. add its labels to `ReportLabels` in all three languages.
+/// To show a new `Analysis` field — as `Analysis.audit` is shown on the
+/// experts page (`AuditModel.swift`, the `{{#audit}}` block):
+/// 1. add a field to the page struct (`var audit: AuditModel?`, nil when the
+///    analysis has none) and fill it in the page's builder from the
+///    `Analysis` value, formatting numbers with `ReportText.number`;
+/// 2. add a block to the template: `{{#audit}}<section>…
+///    {{#raterEffects}}<tr>…</tr>{{/raterEffects}}…</section>{{/audit}}`;
+/// 3. add its labels to `ReportLabels` in all three languages (the labels
+///    tests check that every key a template or builder names exists).
 /// If the section is confidential (section 15), leave it out when
 /// `options.publicOnly` is set — the public edition renders only `index`.
 ///

@@ -20,11 +20,11 @@ public enum RankingOutput {
         w.int("seed", Int(truncatingIfNeeded: competition.rules.seed))
         w.beginArray("ranking")
         for row in r.rows {
-            let course = competition.courses[Int(row.entry.course)]
+            let c = Int(row.entry.course)
             w.beginObject()
             w.int("rank", row.entry.rank)
-            w.string("mooc_id", course.id)
-            w.string("title", course.title)
+            w.string("mooc_id", competition.courses[c].id)
+            w.string("title", competition.courses[c].title)
             w.number("score", row.score.score)
             w.int("sheets", row.score.sheets)
             w.number("mean", row.score.mean)
@@ -55,9 +55,9 @@ public enum RankingOutput {
     public static func csv(_ analysis: Analysis, competition: Competition) -> String {
         var out = CSVWriter.line(csvHeader)
         for row in analysis.ranking.rows {
-            let course = competition.courses[Int(row.entry.course)]
+            let c = Int(row.entry.course)
             let s = row.score
-            out += CSVWriter.line([String(row.entry.rank), course.id, course.title, JSONWriter.formatNumber(s.score),
+            out += CSVWriter.line([String(row.entry.rank), competition.courses[c].id, competition.courses[c].title, JSONWriter.formatNumber(s.score),
                                    String(s.sheets), JSONWriter.formatNumber(s.mean), JSONWriter.formatNumber(s.median),
                                    JSONWriter.formatNumber(s.min), JSONWriter.formatNumber(s.max), row.entry.tieBreak ?? ""])
         }
@@ -69,9 +69,9 @@ public enum RankingOutput {
         var t = TextTable(headers: ["rank", "course", "title", "score", "sheets", "median", "min–max", "separated by"],
                           alignments: [.right, .left, .left, .right, .right, .right, .right, .left])
         for row in r.rows {
-            let course = competition.courses[Int(row.entry.course)]
+            let c = Int(row.entry.course)
             let s = row.score
-            t.append([String(row.entry.rank), course.id, course.title, format2(s.score), String(s.sheets),
+            t.append([String(row.entry.rank), competition.courses[c].id, competition.courses[c].title, format2(s.score), String(s.sheets),
                       format2(s.median), "\(format2(s.min))–\(format2(s.max))", row.entry.tieBreak ?? ""])
         }
         var out = "\(competition.title) — \(r.stage.name) stage, method \(r.method.rawValue), tie-break \(competition.rules.scoring.tieBreak.map(\.description).joined(separator: " → "))\n\n"

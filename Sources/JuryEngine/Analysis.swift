@@ -23,6 +23,8 @@ public struct Analysis: Sendable {
     public var conflicts: StructuralConflicts
     /// Outlier assessment of every sheet of the stage.
     public var outliers: OutlierRatings
+    /// Integrity flags of the stage: conflicts, favouritism, reciprocity and rings, self-votes.
+    public var integrity: IntegrityAnalysis
 
     /// Scores and ranks one stage.
     ///
@@ -70,5 +72,7 @@ public struct Analysis: Sendable {
         self.ranking = StageRanking(stage: stage, method: method, rows: rows, excluded: excluded)
         self.conflicts = conflicts
         self.outliers = outliers
+        self.integrity = IntegrityAnalysis(competition: competition, view: view,
+                                           consensus: Consensus(table: table, view: view), conflicts: conflicts)
     }
 }

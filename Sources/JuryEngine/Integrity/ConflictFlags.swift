@@ -10,13 +10,15 @@ extension StructuralConflicts {
     /// other sheet). A declared flag carries the reasons of every matching
     /// line of `conflicts.csv`.
     ///
-    /// Order: by kind (`IntegrityKind.conflicts` order), then by row.
+    /// Order: by kind in `IntegrityKind.allCases` order, then by row.
     public func flags(competition: Competition, consensus: Consensus) -> [IntegrityFlag] {
         let table = competition.sheets
-        let recused = Set(competition.rules.integrity.recuse.compactMap(IntegrityKind.init(rawValue:))).union([.selfReview])
+        let kinds = IntegrityKind.allCases
+        let recusing = Set(competition.rules.integrity.recuse.compactMap(IntegrityKind.init(rawValue:))).union([.selfReview])
+        let recused = kinds.map(recusing.contains)
         var declarations: [Int32: [DeclaredConflict]] = [:]
         for d in competition.conflicts { declarations[d.expert, default: []].append(d) }
-        var byKind: [IntegrityKind: [IntegrityFlag]] = [:]
+        var byKind = [[IntegrityFlag]](repeating: [], count: kinds.count)
         for f in findings {
             let r = Int(f.row)
             let e = table.expert[r], c = table.course[r]
@@ -24,6 +26,7 @@ extension StructuralConflicts {
             let agreed = consensus[r]
             let sheet = FlaggedSheet(row: f.row, expert: e, course: c, total: table.total[r], consensus: agreed.isNaN ? nil : agreed)
             for kind in f.kinds {
+                let k = kinds.firstIndex(of: kind) ?? 0
                 var reasons: [String]?
                 if kind == .declared {
                     reasons = (declarations[e] ?? []).filter { d in
@@ -33,12 +36,11 @@ extension StructuralConflicts {
                         }
                     }.map(\.reason)
                 }
-                byKind[kind, default: []].append(
-                    IntegrityFlag(kind: kind, severity: .ofConflict(kind), experts: [e], moocs: [c], authors: authors,
-                                  effect: sheet.excess, recused: recused.contains(kind),
-                                  evidence: IntegrityEvidence(sheets: [sheet], reasons: reasons)))
+                byKind[k].append(IntegrityFlag(kind: kind, severity: .ofConflict(kind), experts: [e], moocs: [c], authors: authors,
+                                               effect: sheet.excess, recused: recused[k],
+                                               evidence: .conflict(sheet: sheet, reasons: reasons)))
             }
         }
-        return IntegrityKind.conflicts.flatMap { byKind[$0] ?? [] }
+        return byKind.flatMap { $0 }
     }
 }

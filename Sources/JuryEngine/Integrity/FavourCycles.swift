@@ -71,7 +71,7 @@ public enum FavourCycles {
             return IntegrityFlag(kind: cycle.count == 2 ? .reciprocity : .ring, severity: .high, experts: cycle,
                                  moocs: moocs, authors: cycle, effect: path.map(\.effect).min(),
                                  pValue: path.map(\.pValue).max(), qValue: nil, recused: false,
-                                 evidence: IntegrityEvidence(sheets: path.flatMap(\.sheets), edges: path))
+                                 evidence: .cycle(edges: path))
         }
     }
 }

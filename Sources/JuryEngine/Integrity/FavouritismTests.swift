@@ -94,11 +94,12 @@ public struct FavouritismTests: Sendable {
         let alpha = rules.integrity.favouritismAlpha
         let minEffect = rules.integrity.minimumEffect(weights: rules.weights)
 
-        // Benjamini–Hochberg over the family; `candidates` holds every p ≤ α.
+        // Benjamini–Hochberg over the family; `candidates` holds every test at
+        // or above the minimum effect with p ≤ α, the others have p > α.
         let candidates = scans.flatMap(\.candidates)
         let q = BenjaminiHochberg.adjusted(candidates.map(\.outcome.pValue), familySize: testCount)
         var edges = scans.flatMap(\.edges)
-        for (i, t) in candidates.enumerated() where q[i] <= alpha && t.effect >= minEffect {
+        for (i, t) in candidates.enumerated() where q[i] <= alpha {
             let group: FavouredGroup = switch t.kind {
             case .faculty: .faculty(units.facultyNames[Int(t.group)])
             case .department: .department(units.departmentNames[Int(t.group)])
@@ -129,7 +130,7 @@ public struct FavouritismTests: Sendable {
                                        experts: [t.expert], moocs: Array(Set(sheets.map(\.course))).sorted(),
                                        authors: t.kind == .author ? [t.group] : [], effect: t.effect,
                                        pValue: t.outcome.pValue, qValue: q[i], recused: false,
-                                       evidence: IntegrityEvidence(sheets: sheets, favouritism: evidence)))
+                                       evidence: .favouritism(evidence, sheets: sheets)))
             if t.kind == .author && template.isAuthor[Int(t.expert)] && template.ratesHere[Int(t.group)] {
                 edges.append(FavourEdge(from: t.expert, to: t.group, rule: .groupTest, effect: t.effect, z: nil,
                                         pValue: t.outcome.pValue, qValue: q[i], sheets: sheets))
@@ -179,7 +180,7 @@ private final class BlockResults: @unchecked Sendable {
 /// expert's gathered sheets, runs the family's tests, keeps those with
 /// p ≤ α, and applies the small-group edge rule.
 struct FavouritismScan: Sendable {
-    /// A test whose p-value is small enough to matter for the family.
+    /// A test at or above the minimum effect whose p-value is at most α.
     struct Candidate: Sendable {
         var expert: Int32
         var kind: FavouredGroup.Kind

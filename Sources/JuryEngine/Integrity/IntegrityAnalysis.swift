@@ -27,13 +27,14 @@ public struct IntegrityAnalysis: Sendable {
     public init(competition: Competition, view: StageSheets, consensus: Consensus, conflicts: StructuralConflicts) {
         let favouritism = FavouritismTests(competition: competition, view: view, consensus: consensus)
         let cycles = FavourCycles.flags(edges: favouritism.edges, maxLength: competition.rules.integrity.ringMaxLength)
-        var byKind: [IntegrityKind: [IntegrityFlag]] = [:]
-        for flag in conflicts.flags(competition: competition, consensus: consensus) + favouritism.flags + cycles
-            + SelfVotes.flags(competition: competition, stage: view.stage) {
-            byKind[flag.kind, default: []].append(flag)
-        }
+        // Each part comes in its own order; appended in the order of `IntegrityKind.allCases`.
+        var flags = conflicts.flags(competition: competition, consensus: consensus)
+        flags.append(contentsOf: favouritism.flags)
+        flags.append(contentsOf: cycles.filter { $0.kind == .reciprocity })
+        flags.append(contentsOf: cycles.filter { $0.kind == .ring })
+        flags.append(contentsOf: SelfVotes.flags(competition: competition, stage: view.stage))
         stage = view.stage
-        flags = IntegrityKind.allCases.flatMap { byKind[$0] ?? [] }
+        self.flags = flags
         edges = favouritism.edges
         favouritismTests = favouritism.testCount
     }

@@ -24,7 +24,7 @@ public enum SelfVotes {
             let c = votes.course[v]
             return IntegrityFlag(kind: .selfVote, severity: excluded ? .medium : .high, experts: [votes.voter[v]],
                                  moocs: [c], authors: competition.courses[Int(c)].authors, recused: excluded,
-                                 evidence: IntegrityEvidence(vote: VoteEvidence(row: Int32(v), unit: votes.unit[v], rank: votes.rank[v])))
+                                 evidence: .vote(VoteEvidence(row: Int32(v), unit: votes.unit[v], rank: votes.rank[v])))
         }
     }
 }

@@ -120,8 +120,8 @@ public struct IntegrityRules: Sendable, Hashable {
     /// 0.05 is Benjamini & Hochberg's (1995) own choice: among significant
     /// (expert, group) pairs, at most 5 % are expected to be chance. With the
     /// minimum effect on top, measured false favouritism flags are 0.4–0.5
-    /// per 1 000 experts (`minGroupSheets`); 0.01 would halve them at a cost
-    /// of 3 % of the planted favouritism at 50 sheets per expert.
+    /// per 1 000 experts; 0.01 would cut them to 0.2 but miss 2 % of the
+    /// planted favouritism at 50 sheets per expert.
     public var favouritismAlpha = 0.05
 
     /// `permutations`: B, the most random relabellings drawn per test. The
@@ -140,12 +140,13 @@ public struct IntegrityRules: Sendable, Hashable {
     /// small groups, and three sheets reach 7 points by chance too often —
     /// an honest expert's effect over three of 100 sheets has a standard
     /// deviation of about 2.26 points, so 7 is 3.1 of them (one test in
-    /// ~1 000 if normal), over four 1.96 and 3.6 (one in ~5 500). Measured: with 3,
-    /// 1.0 false favouritism flags per 1 000 experts at 100 sheets per
-    /// expert; with 4, 0.5, and the same recall (98 %); with 5, 0.1, but at
-    /// 50 sheets per expert a favoured faculty of five sheets is then missed
-    /// whenever chance leaves four of them with a consensus, and recall falls
-    /// to 96 %. With 4 of 50 sheets the smallest attainable p is 1/230 300.
+    /// ~1 000 if normal), over four 1.96 and 3.6 (one in ~5 500). Measured:
+    /// with 3, 0.9 false favouritism flags per 1 000 experts at 100 sheets
+    /// per expert; with 4, 0.5, with the same recall (all 400 planted
+    /// favouring experts); with 5, 0.1, but at 50 sheets per expert, where a
+    /// favoured faculty holds about five sheets, 5 % of the planted
+    /// favouritism is then missed (0.5 % with 4). With 4 of 50 sheets the
+    /// smallest attainable p is 1/230 300.
     public var minGroupSheets = 4
 
     /// `edge_z`: a favours-edge from fewer than `minGroupSheets` sheets (one
@@ -155,10 +156,10 @@ public struct IntegrityRules: Sendable, Hashable {
     /// excess is normal, but a flag needs a cycle of such edges, so an honest
     /// pair that rates each other's courses once is flagged with probability
     /// ≈ 5e-4, a ring of three with ≈ 1e-5; measured, no false pair or ring
-    /// in 12 000 experts. A planted three points per criterion (about 20
-    /// points, five standard deviations) is mostly lost only to the top of
-    /// the scale (a sheet of all 10s): 2.5 found 96 % of planted pairs, 2.0
-    /// finds 98–99 %.
+    /// in 24 000 experts. A planted three points per criterion (about 20
+    /// points, five standard deviations) is lost mostly to the top of the
+    /// scale (a sheet of all 10s): 2.5 found 95–97 % of the planted pairs and
+    /// 93–94 % of the rings, 2.0 finds 98–99 % and 96–98 %.
     public var edgeZ = 2.0
 
     /// `ring_max_length`: the longest directed cycle of the favours graph

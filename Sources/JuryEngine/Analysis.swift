@@ -25,6 +25,9 @@ public struct Analysis: Sendable {
     public var outliers: OutlierRatings
     /// Reliability, outliers and rater effects; computed when asked for.
     public var audit: AuditReport?
+    /// Integrity flags of the stage: conflicts, favouritism, reciprocity and
+    /// rings, self-votes; computed with the audit.
+    public var integrity: IntegrityAnalysis?
 
     /// Scores and ranks one stage.
     ///
@@ -73,6 +76,10 @@ public struct Analysis: Sendable {
         self.outliers = outliers
         self.criterionMeans = criterionMeans
         self.audit = includeAudit ? AuditReport(competition: competition, view: view, counted: counted, outliers: outliers) : nil
+        self.integrity = includeAudit
+            ? IntegrityAnalysis(competition: competition, view: view, consensus: Consensus(table: table, view: view),
+                                conflicts: conflicts)
+            : nil
     }
 
     /// Mean score of counted sheets per course and criterion, on demand.

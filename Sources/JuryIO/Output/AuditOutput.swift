@@ -83,8 +83,7 @@ public enum AuditOutput {
             w.endObject()
         }
         w.endArray()
-        w.beginArray("integrity")
-        w.endArray()
+        IntegrityOutput.write(analysis.integrity?.flags ?? [], into: &w, competition: competition)
         w.endObject()
         return w.text
     }
@@ -222,6 +221,8 @@ public enum AuditOutput {
                       r.severityCI95.map { "\(f($0.lower)) to \(f($0.upper))" } ?? "", r.consistency.map(f) ?? "—", r.verdict])
         }
         out += e.render()
+        out += "\nIntegrity findings\n"
+        out += IntegrityOutput.table(analysis.integrity?.flags ?? [], competition: competition)
         return out
     }
 

@@ -2,8 +2,8 @@ import JuryEngine
 
 /// `integrity.html`: sheets that did not count and why, outlying ratings,
 /// every conflict of interest the engine found, and the declared conflicts.
-/// Behavioural flags (favouritism, reciprocity, rings) join as a block here
-/// when `Analysis` carries them.
+/// and the behavioural flags (favouritism, reciprocity, rings) with their
+/// evidence.
 struct IntegrityPage {
     var frame: PageFrame
     var integrityLead: String
@@ -20,11 +20,25 @@ struct IntegrityPage {
     var declaredCount: String
     var hasDeclared: Bool
     var declared: [DeclaredRow]
+    var behaviourCount: String
+    var hasBehaviour: Bool
+    var behaviour: [BehaviourRow]
     /// Shown when the stage funnel was run: votes for one's own course, left out of the tally.
     var showSelfVotes: Bool
     var selfVoteCount: String
     var hasSelfVotes: Bool
     var selfVotes: [SelfVoteRow]
+}
+
+/// A favouritism, reciprocity or ring flag.
+struct BehaviourRow {
+    var kindText: String
+    var severityText: String
+    var expertsText: String
+    var coursesText: String
+    var effectText: String
+    var qText: String
+    var evidenceText: String
 }
 
 struct SelfVoteRow {
@@ -116,6 +130,25 @@ extension ReportContext {
                                    stageText: text.stage(u.stage), unitText: u.unit)
             }
         }
+        let behavioural: Set<IntegrityKind> = [.favouritism, .reciprocity, .ring]
+        let behaviour = (analysis.integrity?.flags ?? []).filter { behavioural.contains($0.kind) }.map { f in
+            var evidence = ""
+            switch f.evidence {
+            case .favouritism(let e, let sheets):
+                let group = e.group.name ?? e.group.person.map { competition.people[Int($0)].fullName } ?? ""
+                evidence = "\(e.group.kind.rawValue) \(group): n = \(e.groupSheets), mean excess \(text.number(e.groupMeanExcess)) vs \(text.number(e.otherMeanExcess)); p = \(text.number(e.test.pValue, decimals: 4)); \(sheets.count) sheets"
+            case .cycle(let edges):
+                evidence = edges.map { "\(competition.people[Int($0.from)].id) → \(competition.people[Int($0.to)].id) (+\(text.number($0.effect)))" }
+                    .joined(separator: "; ")
+            default:
+                break
+            }
+            return BehaviourRow(kindText: text.kind(f.kind.rawValue), severityText: f.severity.rawValue,
+                                expertsText: f.experts.map { competition.people[Int($0)].fullName }.joined(separator: ", "),
+                                coursesText: f.moocs.map { competition.courses[Int($0)].id }.joined(separator: ", "),
+                                effectText: f.effect.map { text.number($0) } ?? "", qText: f.qValue.map { text.number($0, decimals: 4) } ?? "",
+                                evidenceText: evidence)
+        }
         let threshold = text.number(analysis.outliers.threshold, decimals: 1)
         return IntegrityPage(
             frame: frame(title: text["nav_integrity"], current: .integrity),
@@ -126,6 +159,7 @@ extension ReportContext {
             hasOutliers: !outliers.isEmpty, outliers: outliers,
             conflictCount: String(conflicts.count), hasConflicts: !conflicts.isEmpty, conflicts: conflicts,
             declaredCount: String(declared.count), hasDeclared: !declared.isEmpty, declared: declared,
+            behaviourCount: String(behaviour.count), hasBehaviour: !behaviour.isEmpty, behaviour: behaviour,
             showSelfVotes: stages != nil, selfVoteCount: String(selfVotes.count), hasSelfVotes: !selfVotes.isEmpty,
             selfVotes: selfVotes)
     }

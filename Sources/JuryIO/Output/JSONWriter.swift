@@ -96,3 +96,16 @@ public struct JSONWriter {
         return out + "\""
     }
 }
+
+import JuryEngine
+
+extension JSONWriter {
+    /// The `competition` object every result carries: `{id, title, year}`.
+    public mutating func competition(_ competition: Competition) {
+        beginObject("competition")
+        string("id", competition.id)
+        string("title", competition.title)
+        int("year", competition.year)
+        endObject()
+    }
+}

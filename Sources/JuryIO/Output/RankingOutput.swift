@@ -3,8 +3,21 @@ import JuryEngine
 /// Renders a stage's ranking as `jury/ranking/v1` JSON, CSV or a table.
 public enum RankingOutput {
     public static func json(_ analysis: Analysis, competition: Competition) -> String {
-        let r = analysis.ranking
         var w = JSONWriter()
+        write(analysis, competition: competition, into: &w)
+        return w.text
+    }
+
+    /// Streams the JSON to `sink` in blocks (a national ranking runs to
+    /// hundreds of megabytes).
+    public static func json(_ analysis: Analysis, competition: Competition, sink: @escaping (String) -> Void) {
+        var w = JSONWriter(sink: sink)
+        write(analysis, competition: competition, into: &w)
+        w.flush()
+    }
+
+    static func write(_ analysis: Analysis, competition: Competition, into w: inout JSONWriter) {
+        let r = analysis.ranking
         w.beginObject()
         w.string("schema", "jury/ranking/v1")
         w.competition(competition)
@@ -43,7 +56,6 @@ public enum RankingOutput {
         }
         w.endArray()
         w.endObject()
-        return w.text
     }
 
     public static let csvHeader = ["rank", "mooc_id", "title", "score", "sheets", "mean", "median", "min", "max", "tie_break"]

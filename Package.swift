@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Pure core: model, columnar tables, scoring, ranking, statistics. No I/O.
@@ -24,11 +25,13 @@ let package = Package(
         .target(name: "JurySynth", dependencies: ["JuryEngine"]),
         // SQLite archive of many years: bundles byte for byte, rows and analyses.
         .target(name: "JuryStore", dependencies: ["JuryEngine", "JuryIO", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        // Static HTML report with gnuplot charts from an Analysis; templates are resources.
+        .target(name: "JuryReport", dependencies: ["JuryEngine", "JuryIO", .product(name: "Mustache", package: "swift-mustache")], resources: [.copy("Templates")]),
         // The command-line interface: parse flags, call the layers below, print.
         .executableTarget(
             name: "jury",
             dependencies: [
-                "JuryEngine", "JuryIO", "JurySynth", "JuryStore",
+                "JuryEngine", "JuryIO", "JurySynth", "JuryStore", "JuryReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +39,7 @@ let package = Package(
         .testTarget(name: "JuryIOTests", dependencies: ["JuryIO", "JuryEngine"]),
         .testTarget(name: "JurySynthTests", dependencies: ["JurySynth", "JuryIO", "JuryEngine"]),
         .testTarget(name: "JuryStoreTests", dependencies: ["JuryStore", "JuryIO", "JuryEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "JuryReportTests", dependencies: ["JuryReport", "JuryIO", "JuryEngine", "jury"], resources: [.copy("Fixtures")]),
         // Runs the built `jury` binary on real bundles.
         .testTarget(name: "EndToEndTests", dependencies: ["jury"]),
     ]

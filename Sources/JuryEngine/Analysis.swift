@@ -25,6 +25,9 @@ public struct Analysis: Sendable {
     public var outliers: OutlierRatings
     /// Reliability, outliers and rater effects; computed when asked for.
     public var audit: AuditReport?
+    /// Integrity flags of the stage: conflicts, favouritism, reciprocity and
+    /// rings, self-votes; computed with the audit.
+    public var integrity: IntegrityAnalysis?
 
     /// Scores and ranks one stage.
     ///
@@ -64,15 +67,19 @@ public struct Analysis: Sendable {
         let criterionMeans = CriterionMeans(table: table, view: view, counted: counted)
         let entries = Ranking.rank(rankingCandidates, chain: rules.scoring.tieBreak, seed: rules.seed,
                                    criterionMean: criterionMeans.mean)
-        var scoreOf: [Int32: CourseScore] = [:]
-        for s in scores { scoreOf[s.course] = s }
-        let rows = entries.compactMap { e in scoreOf[e.course].map { StageRanking.Row(entry: e, score: $0) } }
+        var scoreIndex = [Int32](repeating: -1, count: competition.courses.count)
+        for (i, s) in scores.enumerated() { scoreIndex[Int(s.course)] = Int32(i) }
+        let rows = entries.map { StageRanking.Row(entry: $0, score: scores[Int(scoreIndex[Int($0.course)])]) }
         self.stage = stage
         self.ranking = StageRanking(stage: stage, method: method, rows: rows, excluded: excluded)
         self.conflicts = conflicts
         self.outliers = outliers
         self.criterionMeans = criterionMeans
         self.audit = includeAudit ? AuditReport(competition: competition, view: view, counted: counted, outliers: outliers) : nil
+        self.integrity = includeAudit
+            ? IntegrityAnalysis(competition: competition, view: view, consensus: Consensus(table: table, view: view),
+                                conflicts: conflicts)
+            : nil
     }
 
     /// Mean score of counted sheets per course and criterion, on demand.

@@ -16,7 +16,7 @@ struct Jury: ParsableCommand {
         1 invalid input, 2 usage error.
         """,
         subcommands: [ValidateCommand.self, RankCommand.self, AuditCommand.self, StagesCommand.self, SynthCommand.self,
-                      ArchiveCommand.self, TrendsCommand.self]
+                      ArchiveCommand.self, TrendsCommand.self, ReportCommand.self]
     )
 
     /// Runs the command, mapping ArgumentParser's usage errors (EX_USAGE, 64)

@@ -28,11 +28,10 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         let competition = try options.load()
         let analysis = Analysis(competition: competition, stage: stage, method: method)
-        let text = switch format {
-        case .json: RankingOutput.json(analysis, competition: competition)
-        case .csv: RankingOutput.csv(analysis, competition: competition)
-        case .table: RankingOutput.table(analysis, competition: competition)
+        switch format {
+        case .json: RankingOutput.json(analysis, competition: competition) { FileHandleOutput.standardOutput.write($0) }
+        case .csv: FileHandleOutput.standardOutput.write(RankingOutput.csv(analysis, competition: competition))
+        case .table: FileHandleOutput.standardOutput.write(RankingOutput.table(analysis, competition: competition))
         }
-        FileHandleOutput.standardOutput.write(text)
     }
 }

@@ -47,4 +47,13 @@ struct SheetTableTests {
         #expect(table.comments[1] == "x")
         #expect(table.comments[0] == "")
     }
+
+    @Test("a table without any comment reads every comment as empty")
+    func noComments() {
+        var a = SheetTable.Builder(criterionCount: 1, weights: [1])
+        a.append(stage: .commission, course: 0, expert: 0, scores: [1])
+        a.append(stage: .commission, course: 0, expert: 1, scores: [2])
+        let (table, _) = a.build(courseCount: 1)
+        #expect(table.comments[0] == "" && table.comments[1] == "")
+    }
 }

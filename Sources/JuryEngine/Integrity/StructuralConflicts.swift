@@ -48,11 +48,18 @@ public struct StructuralConflicts: Sendable {
             case .author(let p): declaredAuthor.insert(Int64(d.expert) << 32 | Int64(p))
             }
         }
+        // Authors of every course as offsets into one array (no per-row copy of a Course).
+        var authorStart = [Int](repeating: 0, count: courses.count + 1)
+        var authorList: [Int32] = []
+        for (c, course) in courses.enumerated() {
+            authorList.append(contentsOf: course.authors)
+            authorStart[c + 1] = authorList.count
+        }
         let table = competition.sheets
         var kinds: [IntegrityKind] = []
         for r in view.rows {
             let e = table.expert[r], c = table.course[r]
-            let authors = courses[Int(c)].authors
+            let authors = authorList[authorStart[Int(c)] ..< authorStart[Int(c) + 1]]
             kinds.removeAll(keepingCapacity: true)
             if authors.contains(e) { kinds.append(.selfReview) }
             if declaredCourse.contains(Int64(e) << 32 | Int64(c))

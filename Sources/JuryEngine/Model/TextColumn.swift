@@ -15,8 +15,10 @@ public struct TextColumn: Sendable, Hashable {
     /// True when no string in the column has any text.
     public var isAllEmpty: Bool { bytes.isEmpty }
 
+    /// The string of a row; a column whose strings are all empty keeps no
+    /// count, so every row of it reads as "".
     public subscript(row: Int) -> String {
-        if row < emptyPrefix { return "" }
+        if row < emptyPrefix || bytes.isEmpty { return "" }
         let i = row - emptyPrefix
         let start = i == 0 ? 0 : Int(ends[i - 1])
         let end = Int(ends[i])

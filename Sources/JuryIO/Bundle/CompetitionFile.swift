@@ -242,14 +242,55 @@ struct CompetitionFile {
         }
     }
 
+    /// `integrity`: `recuse` and the detectors' thresholds. Defaults and their
+    /// reasons are documented on `IntegrityRules`: `favouritism_min_effect`
+    /// one point per criterion (Σ weights, 7 by default), `favouritism_alpha`
+    /// 0.05, `permutations` 999, `min_group_sheets` 4, `edge_z` 2.0,
+    /// `ring_max_length` 4, `exclude_self_votes` true.
     private mutating func readIntegrity(_ v: JSONValue, _ reader: inout Reader, _ log: inout DiagnosticLog) {
         guard let o = reader.object(v, "integrity", log: &log) else { return }
-        reader.warnUnknown(o, known: ["recuse", "exclude_self_votes"], path: "integrity.", log: &log)
-        if let e = o["exclude_self_votes"] {
-            if case .bool(let b) = e {
-                rules.integrity.excludeSelfVotes = b
+        reader.warnUnknown(o, known: ["recuse", "favouritism_min_effect", "favouritism_alpha", "permutations",
+                                      "min_group_sheets", "edge_z", "ring_max_length", "exclude_self_votes"],
+                           path: "integrity.", log: &log)
+        func number(_ key: String, _ expected: String, _ valid: (Double) -> Bool) -> Double? {
+            guard let value = o[key] else { return nil }
+            guard let x = value.double, x.isFinite, valid(x) else {
+                log.error(Self.name, reader.line(of: key), nil, "'integrity.\(key)' must be \(expected), found \(value.kind == "a number" ? "\(value.double ?? 0)" : value.kind)")
+                return nil
+            }
+            return x
+        }
+        func integer(_ key: String, _ range: ClosedRange<Int64>, _ expected: String) -> Int? {
+            guard let value = o[key], let n = reader.integer(value, "integrity.\(key)", log: &log) else { return nil }
+            guard range.contains(n) else {
+                log.error(Self.name, reader.line(of: key), nil, "'integrity.\(key)' must be \(expected), found \(n)")
+                return nil
+            }
+            return Int(n)
+        }
+        if let x = number("favouritism_min_effect", "a non-negative number of total points", { $0 >= 0 }) {
+            rules.integrity.favouritismMinEffect = x
+        }
+        if let x = number("favouritism_alpha", "a number between 0 and 1 (exclusive)", { $0 > 0 && $0 < 1 }) {
+            rules.integrity.favouritismAlpha = x
+        }
+        if let x = number("edge_z", "a positive number", { $0 > 0 }) {
+            rules.integrity.edgeZ = x
+        }
+        if let n = integer("permutations", 19...10_000_000, "an integer from 19 (p can reach 0.05) to 10000000") {
+            rules.integrity.permutations = n
+        }
+        if let n = integer("min_group_sheets", 2...1_000_000, "an integer of at least 2 (an interval needs two sheets a side)") {
+            rules.integrity.minGroupSheets = n
+        }
+        if let n = integer("ring_max_length", 2...8, "an integer from 2 (pairs only) to 8") {
+            rules.integrity.ringMaxLength = n
+        }
+        if let b = o["exclude_self_votes"] {
+            if case .bool(let flag) = b {
+                rules.integrity.excludeSelfVotes = flag
             } else {
-                log.error(Self.name, reader.line(of: "exclude_self_votes"), nil, "'integrity.exclude_self_votes' must be true or false, found \(e.kind)")
+                log.error(Self.name, reader.line(of: "exclude_self_votes"), nil, "'integrity.exclude_self_votes' must be true or false, found \(b.kind)")
             }
         }
         if let r = o["recuse"], let list = reader.strings(r, "integrity.recuse", log: &log) {

@@ -8,11 +8,7 @@ public enum AuditOutput {
         var w = JSONWriter()
         w.beginObject()
         w.string("schema", "jury/audit/v1")
-        w.beginObject("competition")
-        w.string("id", competition.id)
-        w.string("title", competition.title)
-        w.int("year", competition.year)
-        w.endObject()
+        w.competition(competition)
         w.string("stage", audit.stage.name)
         w.beginObject("reliability")
         writeReliability(&w, "total", audit.total, competition: competition)
@@ -83,8 +79,7 @@ public enum AuditOutput {
             w.endObject()
         }
         w.endArray()
-        w.beginArray("integrity")
-        w.endArray()
+        IntegrityOutput.write(analysis.integrity?.flags ?? [], into: &w, competition: competition)
         w.endObject()
         return w.text
     }
@@ -222,6 +217,8 @@ public enum AuditOutput {
                       r.severityCI95.map { "\(f($0.lower)) to \(f($0.upper))" } ?? "", r.consistency.map(f) ?? "—", r.verdict])
         }
         out += e.render()
+        out += "\nIntegrity findings\n"
+        out += IntegrityOutput.table(analysis.integrity?.flags ?? [], competition: competition)
         return out
     }
 

@@ -5,8 +5,28 @@ public struct JSONWriter {
     public private(set) var text = ""
     private var indent = 0
     private var needsComma: [Bool] = []
+    /// Newline plus indentation, by depth, made once.
+    private var indents: [String] = ["\n"]
+    /// Receives the text in blocks as it grows, when given (large outputs
+    /// stream instead of growing one string); `text` then holds the unsent tail.
+    private let sink: ((String) -> Void)?
+    private static let blockSize = 1 << 20
 
-    public init() {}
+    public init() { sink = nil }
+
+    /// A writer that hands its text to `sink` in blocks of about a megabyte;
+    /// call `flush()` at the end for the rest.
+    public init(sink: @escaping (String) -> Void) {
+        self.sink = sink
+        text.reserveCapacity(Self.blockSize + 4096)
+    }
+
+    /// Hands the unsent text to the sink.
+    public mutating func flush() {
+        guard let sink, !text.isEmpty else { return }
+        sink(text)
+        text.removeAll(keepingCapacity: true)
+    }
 
     public enum Value {
         case null
@@ -56,7 +76,9 @@ public struct JSONWriter {
     }
 
     private mutating func newline() {
-        text += "\n" + String(repeating: "  ", count: indent)
+        while indents.count <= indent { indents.append(indents[indents.count - 1] + "  ") }
+        text += indents[indent]
+        if sink != nil && text.utf8.count >= Self.blockSize { flush() }
     }
 
     static func render(_ v: Value) -> String {
@@ -79,6 +101,11 @@ public struct JSONWriter {
     /// A JSON string literal (RFC 8259): quotes, backslashes and control
     /// characters escaped; everything else, Cyrillic included, as is.
     public static func quote(_ s: String) -> String {
+        // Most strings need no escape: no control character, quote or
+        // backslash, and no U+2028/U+2029 (whose UTF-8 starts with 0xE2).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
@@ -94,5 +121,18 @@ public struct JSONWriter {
             }
         }
         return out + "\""
+    }
+}
+
+import JuryEngine
+
+extension JSONWriter {
+    /// The `competition` object every result carries: `{id, title, year}`.
+    public mutating func competition(_ competition: Competition) {
+        beginObject("competition")
+        string("id", competition.id)
+        string("title", competition.title)
+        int("year", competition.year)
+        endObject()
     }
 }

@@ -3,15 +3,24 @@ import JuryEngine
 /// Renders a stage's ranking as `jury/ranking/v1` JSON, CSV or a table.
 public enum RankingOutput {
     public static func json(_ analysis: Analysis, competition: Competition) -> String {
-        let r = analysis.ranking
         var w = JSONWriter()
+        write(analysis, competition: competition, into: &w)
+        return w.text
+    }
+
+    /// Streams the JSON to `sink` in blocks (a national ranking runs to
+    /// hundreds of megabytes).
+    public static func json(_ analysis: Analysis, competition: Competition, sink: @escaping (String) -> Void) {
+        var w = JSONWriter(sink: sink)
+        write(analysis, competition: competition, into: &w)
+        w.flush()
+    }
+
+    static func write(_ analysis: Analysis, competition: Competition, into w: inout JSONWriter) {
+        let r = analysis.ranking
         w.beginObject()
         w.string("schema", "jury/ranking/v1")
-        w.beginObject("competition")
-        w.string("id", competition.id)
-        w.string("title", competition.title)
-        w.int("year", competition.year)
-        w.endObject()
+        w.competition(competition)
         w.string("stage", r.stage.name)
         w.string("method", r.method.rawValue)
         w.beginArray("tie_break_chain")
@@ -20,11 +29,11 @@ public enum RankingOutput {
         w.int("seed", Int(truncatingIfNeeded: competition.rules.seed))
         w.beginArray("ranking")
         for row in r.rows {
-            let course = competition.courses[Int(row.entry.course)]
+            let c = Int(row.entry.course)
             w.beginObject()
             w.int("rank", row.entry.rank)
-            w.string("mooc_id", course.id)
-            w.string("title", course.title)
+            w.string("mooc_id", competition.courses[c].id)
+            w.string("title", competition.courses[c].title)
             w.number("score", row.score.score)
             w.int("sheets", row.score.sheets)
             w.number("mean", row.score.mean)
@@ -47,7 +56,6 @@ public enum RankingOutput {
         }
         w.endArray()
         w.endObject()
-        return w.text
     }
 
     public static let csvHeader = ["rank", "mooc_id", "title", "score", "sheets", "mean", "median", "min", "max", "tie_break"]
@@ -55,9 +63,9 @@ public enum RankingOutput {
     public static func csv(_ analysis: Analysis, competition: Competition) -> String {
         var out = CSVWriter.line(csvHeader)
         for row in analysis.ranking.rows {
-            let course = competition.courses[Int(row.entry.course)]
+            let c = Int(row.entry.course)
             let s = row.score
-            out += CSVWriter.line([String(row.entry.rank), course.id, course.title, JSONWriter.formatNumber(s.score),
+            out += CSVWriter.line([String(row.entry.rank), competition.courses[c].id, competition.courses[c].title, JSONWriter.formatNumber(s.score),
                                    String(s.sheets), JSONWriter.formatNumber(s.mean), JSONWriter.formatNumber(s.median),
                                    JSONWriter.formatNumber(s.min), JSONWriter.formatNumber(s.max), row.entry.tieBreak ?? ""])
         }
@@ -69,9 +77,9 @@ public enum RankingOutput {
         var t = TextTable(headers: ["rank", "course", "title", "score", "sheets", "median", "min–max", "separated by"],
                           alignments: [.right, .left, .left, .right, .right, .right, .right, .left])
         for row in r.rows {
-            let course = competition.courses[Int(row.entry.course)]
+            let c = Int(row.entry.course)
             let s = row.score
-            t.append([String(row.entry.rank), course.id, course.title, format2(s.score), String(s.sheets),
+            t.append([String(row.entry.rank), competition.courses[c].id, competition.courses[c].title, format2(s.score), String(s.sheets),
                       format2(s.median), "\(format2(s.min))–\(format2(s.max))", row.entry.tieBreak ?? ""])
         }
         var out = "\(competition.title) — \(r.stage.name) stage, method \(r.method.rawValue), tie-break \(competition.rules.scoring.tieBreak.map(\.description).joined(separator: " → "))\n\n"

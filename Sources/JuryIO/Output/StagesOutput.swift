@@ -7,11 +7,7 @@ public enum StagesOutput {
         var w = JSONWriter()
         w.beginObject()
         w.string("schema", "jury/stages/v1")
-        w.beginObject("competition")
-        w.string("id", competition.id)
-        w.string("title", competition.title)
-        w.int("year", competition.year)
-        w.endObject()
+        w.competition(competition)
         w.beginArray("eligibility")
         for e in p.eligibility {
             w.beginObject()

@@ -1,0 +1,123 @@
+import JuryEngine
+import JuryIO
+import Mustache
+
+/// What a report is drawn from: one `Analysis`, the competition it analysed,
+/// the eligibility of its courses and, when given, the stage funnel. The
+/// report prints these; it never recomputes a statistic.
+public struct ReportInput: Sendable {
+    public var competition: Competition
+    public var analysis: Analysis
+    /// One result per course (`EligibilityChecker.check`).
+    public var eligibility: [EligibilityResult]
+    /// The department → faculty → commission funnel; nil leaves the minutes
+    /// extracts out and takes the places from the analysis' ranking.
+    public var stages: StagePipeline?
+
+    public init(competition: Competition, analysis: Analysis, eligibility: [EligibilityResult], stages: StagePipeline? = nil) {
+        self.competition = competition
+        self.analysis = analysis
+        self.eligibility = eligibility
+        self.stages = stages
+    }
+}
+
+public struct ReportOptions: Sendable {
+    public var language: ReportLanguage
+    /// Draw the charts (needs gnuplot).
+    public var charts: Bool
+    /// Only what may be published (12.4): winners, ranking, method; no
+    /// expert names, no integrity findings (section 15).
+    public var publicOnly: Bool
+
+    public init(language: ReportLanguage = .en, charts: Bool = true, publicOnly: Bool = false) {
+        self.language = language
+        self.charts = charts
+        self.publicOnly = publicOnly
+    }
+}
+
+/// One file of a report, by its path relative to the output folder.
+public struct ReportFile: Sendable, Hashable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// The static HTML report: pages rendered from Mustache templates, charts
+/// from gnuplot, data files from `RankingOutput`.
+///
+/// Full report: `index.html`, `stages.html`, `experts.html`,
+/// `integrity.html`, `protocol.html`, `courses/<stem>.html`, `style.css`,
+/// `charts/*.svg`, `data/ranking.csv`, `data/ranking.json`. Public edition:
+/// `index.html`, `style.css`, `data/ranking.csv` — no course pages (they name
+/// experts), no charts, no JSON (its `excluded` list names experts).
+///
+/// Deterministic: no timestamps, every list in ranking, bundle or table
+/// order, file names from ids by `SafeFileName`; the same input and options
+/// give the same bytes.
+public enum Report {
+    /// Files a full report has and the public edition must never sit beside.
+    static let confidentialFiles = ["experts.html", "integrity.html", "protocol.html", "stages.html", "courses"]
+
+    /// Renders every file of the report, sorted by path.
+    /// - Parameter gnuplot: required when `options.charts` is set (and the
+    ///   edition is not public).
+    public static func render(_ input: ReportInput, options: ReportOptions, gnuplot: Gnuplot?) throws -> [ReportFile] {
+        var context = ReportContext(input: input, options: options)
+        let jobs = ReportCharts.jobs(context)
+        var svgs: [String: [UInt8]] = [:]
+        if !jobs.isEmpty {
+            guard let gnuplot else { throw ReportError.gnuplotMissing }
+            svgs = try gnuplot.draw(jobs, decimalSeparator: options.language.decimalSeparator)
+            for job in jobs { context.charts[job.path] = job }
+        }
+        let library = try ReportTemplates.library()
+        func page(_ template: String, _ model: Any, _ path: String) throws -> ReportFile {
+            guard let html = library.render(TemplateData.convert(model) ?? model, withTemplate: template) else {
+                throw ReportError.template(name: template, reason: "not found")
+            }
+            return ReportFile(path: path, bytes: Array(html.utf8))
+        }
+        let competition = input.competition
+        var files: [ReportFile] = [ReportFile(path: "style.css", bytes: try ReportTemplates.stylesheet())]
+        files.append(ReportFile(path: "data/ranking.csv", bytes: Array(RankingOutput.csv(input.analysis, competition: competition).utf8)))
+        if !options.publicOnly {
+            files.append(ReportFile(path: "data/ranking.json", bytes: Array(RankingOutput.json(input.analysis, competition: competition).utf8)))
+        }
+        let dataFiles = files.filter { $0.path.hasPrefix("data/") }.map(\.path)
+        files.append(try page("index", context.indexPage(dataFiles: dataFiles), ReportPage.index.fileName))
+        if !options.publicOnly {
+            files.append(try page("stages", context.stagesPage(), ReportPage.stages.fileName))
+            files.append(try page("experts", context.expertsPage(), ReportPage.experts.fileName))
+            files.append(try page("integrity", context.integrityPage(), ReportPage.integrity.fileName))
+            files.append(try page("protocol", context.protocolPage(), ReportPage.protocol.fileName))
+            for c in competition.courses.indices {
+                files.append(try page("course", context.coursePage(Int32(c)), context.coursePages[c]))
+            }
+        }
+        for (path, bytes) in svgs { files.append(ReportFile(path: path, bytes: bytes)) }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// `Reports/<stem of the competition id>` (with `-public` for the public
+    /// edition), relative to the current folder.
+    public static func defaultFolder(competitionID: String, publicOnly: Bool) -> String {
+        "Reports/" + SafeFileName.stem(competitionID) + (publicOnly ? "-public" : "")
+    }
+
+    /// Writes the files into `folder`, creating it. Files already there that
+    /// the report does not write are left alone; a public edition refuses a
+    /// folder that holds a full report's confidential pages.
+    public static func write(_ files: [ReportFile], to folder: String, publicOnly: Bool) throws {
+        let out = try ReportFolder(path: folder)
+        if publicOnly, let clash = confidentialFiles.first(where: out.contains) {
+            throw ReportError.publicOverFullReport(folder: folder, file: clash)
+        }
+        for file in files { try out.write(file) }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import JuryReport
+
+@Suite("report determinism: the same bundle gives the same bytes")
+struct ReportDeterminismTests {
+    @Test("two renders of the same bundle are byte-identical, charts included")
+    func twoRenders() throws {
+        let a = try ReportFixture.render(ReportFixture.smallBundle)
+        let b = try ReportFixture.render(ReportFixture.smallBundle)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, bytes) in a { #expect(b[path] == bytes, "\(path) differs between runs") }
+        if ReportFixture.gnuplot != nil {
+            #expect(a.keys.contains(ReportCharts.scoresPath))
+        }
+    }
+
+    @Test("two runs of jury report write identical folders")
+    func twoRunsOnDisk() throws {
+        let work = try ReportFixture.temporaryFolder("determinism")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let flags = ReportFixture.gnuplot == nil ? ["--no-charts"] : []
+        for name in ["a", "b"] {
+            let r = try JuryRun.run(["report", ReportFixture.smallBundle, "--out", work.appendingPathComponent(name).path] + flags, in: work)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let a = try ReportFixture.tree(work.appendingPathComponent("a"))
+        let b = try ReportFixture.tree(work.appendingPathComponent("b"))
+        #expect(!a.isEmpty)
+        #expect(a == b)
+    }
+
+    @Test("the order of the rows of sheets.csv does not change a byte")
+    func shuffledSheets() throws {
+        let source = URL(fileURLWithPath: ReportFixture.smallBundle)
+        var bundle: [String: String] = [:]
+        for name in ["competition.json", "people.csv", "moocs.csv", "conflicts.csv", "decisions.csv", "votes.csv", "sheets.csv"] {
+            bundle[name] = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
+        }
+        // Records start with a stage; the one quoted comment spans two lines.
+        var records: [String] = []
+        for line in bundle["sheets.csv"]!.split(separator: "\n") {
+            if line.hasPrefix("commission,") || line.hasPrefix("faculty,") || line.hasPrefix("stage,") {
+                records.append(String(line))
+            } else {
+                records[records.count - 1] += "\n" + line
+            }
+        }
+        let header = records.removeFirst()
+        bundle["sheets.csv"] = ([header] + records.reversed()).joined(separator: "\n") + "\n"
+        // The bundle id is the folder's name in neither case: competition.json gives it.
+        let dir = try ReportFixture.writeBundle(bundle, name: "shuffled")
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        let a = try ReportFixture.render(ReportFixture.smallBundle)
+        let b = try ReportFixture.render(dir.path)
+        #expect(a == b)
+    }
+}

@@ -39,6 +39,44 @@ public struct TextColumn: Sendable, Hashable {
         ends.append(UInt32(bytes.count))
     }
 
+    /// Appends a string given as UTF-8 bytes (the reader's, without making a `String`).
+    public mutating func append(utf8 text: UnsafeRawBufferPointer) {
+        if text.isEmpty && bytes.isEmpty {
+            emptyPrefix += 1
+            return
+        }
+        if emptyPrefix > 0 {
+            ends.append(contentsOf: repeatElement(0, count: emptyPrefix))
+            emptyPrefix = 0
+        }
+        bytes.append(contentsOf: text)
+        ends.append(UInt32(bytes.count))
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a row (valid only inside `body`).
+    public func withUTF8<R>(_ row: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if row < emptyPrefix || bytes.isEmpty { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let i = row - emptyPrefix
+        let start = i == 0 ? 0 : Int(ends[i - 1])
+        let end = Int(ends[i])
+        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Whether the string of a row is empty.
+    public func isEmpty(_ row: Int) -> Bool {
+        if row < emptyPrefix || bytes.isEmpty { return true }
+        let i = row - emptyPrefix
+        return (i == 0 ? 0 : ends[i - 1]) == ends[i]
+    }
+
+    /// Bytes of text held (the strings' UTF-8, not counting offsets).
+    public var byteCount: Int { bytes.count }
+
+    public mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
+        ends.reserveCapacity(rows)
+        bytes.reserveCapacity(byteCount)
+    }
+
     public mutating func append(contentsOf other: TextColumn) {
         for i in 0..<other.count { append(other[i]) }
     }

@@ -48,14 +48,17 @@ public enum BundleReader {
             log.error(name, nil, nil, "required file is missing from the bundle")
         }
         let rules = header.rules
-        var people: [Person] = [], peopleIndex = IdIndex(), peopleLines: [Int] = []
+        var units = UnitInterner()
+        var people = PersonTable(), peopleIndex = IdIndex(), peopleLines: [Int] = []
         if let p = file(PeopleFile.name) {
-            (people, peopleIndex, peopleLines) = PeopleFile.read(path: p, log: &log)
+            (people, peopleIndex, peopleLines) = PeopleFile.read(path: p, units: &units, log: &log)
         }
-        var courses: [Course] = [], courseIndex = IdIndex(), courseLines: [Int] = []
+        var courses = CourseTable(), courseIndex = IdIndex(), courseLines: [Int] = []
         if let p = file(MoocsFile.name) {
-            (courses, courseIndex, courseLines) = MoocsFile.read(path: p, people: peopleIndex, personList: people, log: &log)
+            (courses, courseIndex, courseLines) = MoocsFile.read(path: p, people: peopleIndex, personList: people, units: &units, log: &log)
         }
+        people.setUnits(units.names)
+        courses.setUnits(units.names)
         checkUnits(people: people, peopleLines: peopleLines, courses: courses, courseLines: courseLines, log: &log)
         var sheets = SheetTable(criterionCount: rules.criteria.count)
         if let p = file(SheetsFile.name) {
@@ -84,19 +87,22 @@ public enum BundleReader {
 
     /// Departments are unique across the institution: one department belongs
     /// to one faculty wherever it is named (people.csv and moocs.csv).
-    static func checkUnits(people: [Person], peopleLines: [Int], courses: [Course], courseLines: [Int], log: inout DiagnosticLog) {
-        var facultyOf: [String: (faculty: String, place: String)] = [:]
-        func check(_ department: String, _ faculty: String, file: String, line: Int) {
-            guard !department.isEmpty, !faculty.isEmpty else { return }
-            if let known = facultyOf[department] {
+    static func checkUnits(people: PersonTable, peopleLines: [Int], courses: CourseTable, courseLines: [Int], log: inout DiagnosticLog) {
+        let units = people.units
+        let blank = units.unit(named: "") ?? -1
+        // Department unit → (faculty unit, where first placed).
+        var facultyOf = [(faculty: Int32, file: String, line: Int)?](repeating: nil, count: units.count)
+        func check(_ department: Int32, _ faculty: Int32, file: String, line: Int) {
+            guard department != blank, faculty != blank else { return }
+            if let known = facultyOf[Int(department)] {
                 if known.faculty != faculty {
-                    log.error(file, line, nil, "department '\(department)' is placed in faculty '\(faculty)' here but in '\(known.faculty)' at \(known.place); a department belongs to one faculty")
+                    log.error(file, line, nil, "department '\(units[department])' is placed in faculty '\(units[faculty])' here but in '\(units[known.faculty])' at \(known.file):\(known.line); a department belongs to one faculty")
                 }
             } else {
-                facultyOf[department] = (faculty, "\(file):\(line)")
+                facultyOf[Int(department)] = (faculty, file, line)
             }
         }
-        for (p, line) in zip(people, peopleLines) { check(p.department, p.faculty, file: PeopleFile.name, line: line) }
-        for (c, line) in zip(courses, courseLines) { check(c.department, c.faculty, file: MoocsFile.name, line: line) }
+        for (p, line) in zip(people.indices, peopleLines) { check(people.departmentUnit[p], people.facultyUnit[p], file: PeopleFile.name, line: line) }
+        for (c, line) in zip(courses.indices, courseLines) { check(courses.departmentUnit[c], courses.facultyUnit[c], file: MoocsFile.name, line: line) }
     }
 }

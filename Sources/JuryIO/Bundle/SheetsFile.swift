@@ -8,7 +8,7 @@ import JuryEngine
 enum SheetsFile {
     static let name = "sheets.csv"
 
-    static func read(path: String, rules: Rules, people: IdIndex, personList: [Person], courses: IdIndex, courseList: [Course],
+    static func read(path: String, rules: Rules, people: IdIndex, personList: PersonTable, courses: IdIndex, courseList: CourseTable,
                      log: inout DiagnosticLog) -> SheetTable {
         let k = rules.criteria.count
         var builder = SheetTable.Builder(criterionCount: k, weights: rules.weights)
@@ -71,8 +71,8 @@ enum SheetsFile {
                     ok = false
                     log.error(name, line, expertColumn + 1, reader.isEmpty(expertColumn)
                         ? "missing expert_id" : "expert '\(reader.string(expertColumn))' is not in people.csv")
-                } else if let e = expert, !personList[Int(e)].roles.contains(.expert), warnedNotExpert.insert(e).inserted {
-                    log.warning(name, line, expertColumn + 1, "'\(personList[Int(e)].id)' scores sheets but does not have the role 'expert' in people.csv")
+                } else if let e = expert, !personList.roles(Int(e)).contains(.expert), warnedNotExpert.insert(e).inserted {
+                    log.warning(name, line, expertColumn + 1, "'\(personList.ids[Int(e)])' scores sheets but does not have the role 'expert' in people.csv")
                 }
                 let course = courses.lookup(reader.field(courseColumn))
                 if course == nil {
@@ -103,7 +103,8 @@ enum SheetsFile {
                         log.error(name, line, column + 1, "score \"\(reader.string(column))\" for '\(keys[c])' is not a whole number")
                     }
                 }
-                if ok, let totalColumn, !reader.isEmpty(totalColumn) {
+                if ok, let totalColumn, !reader.isEmpty(totalColumn),
+                   !(unweighted && SheetsFile.isWholeNumber(reader.field(totalColumn), equalTo: sum)) {
                     let computed = unweighted ? Double(sum) : weighted
                     let text = reader.string(totalColumn)
                     if let given = Double(text.trimmingSpaces), given.isFinite {
@@ -134,7 +135,7 @@ enum SheetsFile {
         let (table, duplicates) = builder.build(courseCount: courses.count)
         for d in duplicates {
             log.error(name, Int(lines[d.later]), nil,
-                      "duplicate sheet: expert '\(personList[Int(d.expert)].id)' already scored '\(courseList[Int(d.course)].id)' at the \(d.stage) stage (line \(lines[d.first]))")
+                      "duplicate sheet: expert '\(personList.ids[Int(d.expert)])' already scored '\(courseList.ids[Int(d.course)])' at the \(d.stage) stage (line \(lines[d.first]))")
         }
         return table
     }
@@ -161,6 +162,21 @@ enum SheetsFile {
             i += 1
         }
         return .value(v)
+    }
+
+    /// Whether `bytes` are the plain decimal digits of `value` (the common
+    /// case of an unweighted total, checked without making a `String`);
+    /// anything else takes the general path.
+    @inline(__always)
+    static func isWholeNumber(_ bytes: UnsafeRawBufferPointer, equalTo value: Int) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return false }
+        var v = 0
+        for b in bytes {
+            let d = b &- 48
+            if d > 9 { return false }
+            v = v * 10 + Int(d)
+        }
+        return v == value
     }
 
     static func formatNumber(_ x: Double) -> String {

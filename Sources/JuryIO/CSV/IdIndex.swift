@@ -10,12 +10,30 @@ import Glibc
 /// with a multiply and a xor-shift (the finaliser of SplitMix64, Steele, Lea &
 /// Flood 2014); ids differ mostly in their last digits, which every word
 /// reaches. Lookup is O(length of the id) expected.
+///
+/// `optimizeForLookups()` adds a direct path for the common shape of ids,
+/// a fixed prefix and a fixed number of digits (`M0000001`, `E00042`): when
+/// every id has that shape and the numbers are dense, a lookup parses the
+/// digits and reads one array slot, with no hashing and no comparison of
+/// bytes (a key of another shape cannot be in the index).
 public struct IdIndex: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
     /// Slot → index + 1 (0 = empty).
     private var slots: [Int32]
     private var mask: Int
+    private var dense: DensePath?
+
+    /// Ids of the form prefix + `digits` decimal digits: number → index + 1.
+    private struct DenseShape: Sendable {
+        var prefix: [UInt8]
+        var digits: Int
+        var table: [Int32]
+    }
+
+    private struct DensePath: Sendable {
+        var shapes: [DenseShape]
+    }
 
     public init(capacity: Int = 16) {
         var size = 16
@@ -35,31 +53,109 @@ public struct IdIndex: Sendable {
     /// Adds an id; returns its index, or the existing index when already present.
     @discardableResult
     public mutating func insert(_ id: String) -> (index: Int32, inserted: Bool) {
-        var utf8 = Array(id.utf8)
-        if let existing = utf8.withUnsafeBytes({ lookup($0) }) { return (existing, false) }
+        var id = id
+        return id.withUTF8 { insert(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds an id given as UTF-8 bytes; returns its index, or the existing
+    /// index when already present.
+    @discardableResult
+    public mutating func insert(utf8 key: UnsafeRawBufferPointer) -> (index: Int32, inserted: Bool) {
+        let h = IdIndex.hash(key)
+        if let existing = find(key, hash: h) { return (existing, false) }
+        dense = nil
         if (count + 1) * 2 > slots.count { grow() }
         let index = Int32(count)
-        bytes.append(contentsOf: utf8)
+        bytes.append(contentsOf: key)
         starts.append(bytes.count)
-        utf8.withUnsafeBytes { place(index: index, hash: IdIndex.hash($0)) }
-        utf8.removeAll()
+        place(index: index, hash: h)
         return (index, true)
     }
 
+    /// The id at `index`.
+    public func id(_ index: Int32) -> String {
+        String(decoding: bytes[starts[Int(index)] ..< starts[Int(index) + 1]], as: UTF8.self)
+    }
+
+    /// Builds the direct path when every id is one of a few shapes (at most
+    /// eight), each a fixed prefix followed by a fixed number of digits (at
+    /// most 9), with dense numbers (the largest at most 4 × the ids of that
+    /// shape + 1024); otherwise lookups stay hashed. Any later `insert`
+    /// drops the direct path.
+    public mutating func optimizeForLookups() {
+        dense = nil
+        var shapes: [DenseShape] = []
+        var numbers = [Int](repeating: 0, count: count)
+        var shapeOf = [Int8](repeating: 0, count: count)
+        var largest: [Int] = []
+        var members: [Int] = []
+        for i in 0..<count {
+            let start = starts[i], end = starts[i + 1]
+            var digits = 0
+            while digits < end - start, bytes[end - 1 - digits] &- 48 <= 9 { digits += 1 }
+            guard digits > 0, digits <= 9 else { return }
+            let prefix = bytes[start ..< end - digits]
+            var s = shapes.firstIndex { $0.digits == digits && $0.prefix.elementsEqual(prefix) }
+            if s == nil {
+                guard shapes.count < 8 else { return }
+                shapes.append(DenseShape(prefix: Array(prefix), digits: digits, table: []))
+                largest.append(0)
+                members.append(0)
+                s = shapes.count - 1
+            }
+            guard let s else { return }
+            var n = 0
+            for k in end - digits ..< end { n = n * 10 + Int(bytes[k] &- 48) }
+            numbers[i] = n
+            shapeOf[i] = Int8(s)
+            largest[s] = max(largest[s], n)
+            members[s] += 1
+        }
+        for s in shapes.indices {
+            guard largest[s] <= 4 * members[s] + 1024 else { return }
+            shapes[s].table = [Int32](repeating: 0, count: largest[s] + 1)
+        }
+        for i in 0..<count { shapes[Int(shapeOf[i])].table[numbers[i]] = Int32(i + 1) }
+        dense = DensePath(shapes: shapes)
+    }
+
     /// The index of the id spelled by `key`, or nil.
-    @inlinable
+    @inline(__always)
     public func lookup(_ key: UnsafeRawBufferPointer) -> Int32? {
-        find(key)
+        if let dense { return IdIndex.denseFind(key, dense) }
+        return find(key, hash: IdIndex.hash(key))
+    }
+
+    @inline(__always)
+    private static func denseFind(_ key: UnsafeRawBufferPointer, _ dense: DensePath) -> Int32? {
+        for shape in dense.shapes where key.count == shape.prefix.count + shape.digits {
+            let p = shape.prefix.count
+            var matches = true
+            for k in 0..<p where key[k] != shape.prefix[k] {
+                matches = false
+                break
+            }
+            guard matches else { continue }
+            var n = 0
+            for k in p..<key.count {
+                let d = key[k] &- 48
+                if d > 9 { return nil }
+                n = n &* 10 &+ Int(d)
+            }
+            guard n < shape.table.count else { return nil }
+            let entry = shape.table[n]
+            return entry == 0 ? nil : entry - 1
+        }
+        return nil
     }
 
     public func lookup(_ id: String) -> Int32? {
         var id = id
-        return id.withUTF8 { find(UnsafeRawBufferPointer($0)) }
+        return id.withUTF8 { lookup(UnsafeRawBufferPointer($0)) }
     }
 
-    @usableFromInline
-    func find(_ key: UnsafeRawBufferPointer) -> Int32? {
-        var slot = Int(truncatingIfNeeded: IdIndex.hash(key)) & mask
+    private func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
         return bytes.withUnsafeBytes { pool in
             while true {
                 let entry = slots[slot]
@@ -93,7 +189,6 @@ public struct IdIndex: Sendable {
         }
     }
 
-    @usableFromInline
     static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
         guard let base = key.baseAddress else { return mix(h) }

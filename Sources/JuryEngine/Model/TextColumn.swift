@@ -78,7 +78,7 @@ public struct TextColumn: Sendable, Hashable {
     }
 
     public mutating func append(contentsOf other: TextColumn) {
-        for i in 0..<other.count { append(other[i]) }
+        for i in 0..<other.count { other.withUTF8(i) { append(utf8: $0) } }
     }
 
     /// The strings at the given rows, in that order.

@@ -15,7 +15,10 @@ public enum BundleReader {
         public var log: DiagnosticLog
     }
 
-    public static func read(_ path: String) -> Outcome {
+    /// - Parameter sheetChunks: how many ranges of `sheets.csv` to read at
+    ///   the same time; nil chooses by file size and cores. The outcome is
+    ///   the same for any value.
+    public static func read(_ path: String, sheetChunks: Int? = nil) -> Outcome {
         var log = DiagnosticLog()
         let folder = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
@@ -63,7 +66,7 @@ public enum BundleReader {
         var sheets = SheetTable(criterionCount: rules.criteria.count)
         if let p = file(SheetsFile.name) {
             sheets = SheetsFile.read(path: p, rules: rules, people: peopleIndex, personList: people,
-                                     courses: courseIndex, courseList: courses, log: &log)
+                                     courses: courseIndex, courseList: courses, chunks: sheetChunks, log: &log)
         }
         var votes = VoteTable()
         if let p = file(VotesFile.name) {

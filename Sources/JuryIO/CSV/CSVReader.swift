@@ -38,6 +38,10 @@ public final class CSVReader {
     private var atEOF = false
     private var nextLine = 1
     private var isFirstRead = true
+    /// File offset of `block[0]`.
+    private var blockFileOffset = 0
+    /// No record starting at or after this file offset is read (see `init(path:range:)`).
+    private var limit = Int.max
 
     /// Field `i` of the current record is `block[fieldStart[i] ..< fieldEnd[i]]`.
     private var fieldStart: [Int] = []
@@ -57,6 +61,32 @@ public final class CSVReader {
         self.fd = fd
         block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blockSize, 64), alignment: 16)
     }
+
+    /// Reads the records of a file that start inside `range` (byte offsets):
+    /// `range.lowerBound` must be the start of a record, and the last record
+    /// is read to its end even past `range.upperBound`. Line numbers count
+    /// from 1 at `range.lowerBound`; `offset` tells where reading stopped, so
+    /// that a caller splitting a file into ranges can check each split fell
+    /// between records. A byte-order mark is skipped only at offset 0.
+    public convenience init(path: String, range: Range<Int>, blockSize: Int = 1 << 20) throws(CSVReaderError) {
+        try self.init(path: path, blockSize: blockSize)
+        if range.lowerBound > 0 {
+            guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else { throw CSVReaderError(path: path, errno: errno) }
+            blockFileOffset = range.lowerBound
+            isFirstRead = false
+        }
+        limit = range.upperBound
+    }
+
+    /// File offset just past the last record read (where the next one starts).
+    public var offset: Int { blockFileOffset + position }
+
+    /// Physical line on which the next record starts.
+    public var nextLineNumber: Int { nextLine }
+
+    /// Stops reading before the first record that starts at or after this
+    /// file offset (a record already started is still read to its end).
+    public func stop(at offset: Int) { limit = offset }
 
     /// Reads from bytes in memory (tests, small files).
     public init(bytes: [UInt8]) {
@@ -97,6 +127,7 @@ public final class CSVReader {
     /// After an unterminated quote, the reader is at its end.
     public func next() throws(CSVReaderError) -> Bool {
         problem = nil
+        if blockFileOffset + position >= limit { return false }
         while true {
             if position >= filled {
                 if atEOF { return false }
@@ -260,6 +291,7 @@ public final class CSVReader {
             if tail > 0, let base = block.baseAddress {
                 base.copyMemory(from: base + position, byteCount: tail)
             }
+            blockFileOffset += position
             position = 0
             filled = tail
         }

@@ -11,12 +11,19 @@ struct IdIndexTests {
         return key.withUTF8 { index.lookup(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Lookups of `probes` in an index of `ids` hashed from the start, and
+    /// in one built as the reader builds it (direct while the ids allow).
     func both(_ ids: [String], probes: [String]) -> (hashed: [Int32?], direct: [Int32?]) {
-        var index = IdIndex()
-        for id in ids { index.insert(id) }
-        let hashed = probes.map { lookup(index, $0) }
-        index.optimizeForLookups()
-        return (hashed, probes.map { lookup(index, $0) })
+        var hashed = IdIndex()
+        hashed.buildHashTable()
+        var direct = IdIndex()
+        for id in ids {
+            let h = hashed.insert(id), d = direct.insert(id)
+            #expect(h == d)
+        }
+        #expect(!hashed.isDirect)
+        direct.optimizeForLookups()
+        return (probes.map { lookup(hashed, $0) }, probes.map { lookup(direct, $0) })
     }
 
     @Test("several shapes of ids: every present id found, every other key absent")
@@ -30,10 +37,22 @@ struct IdIndexTests {
         ids += ["M01", "M02", "M07"]
         let probes = ids + ["E000000", "E000501", "E00001", "E0000001", "A0000301", "X000001", "e000001", "E00000a",
                             "", "M03", "M1", "M001", "A000000１"]
-        let (hashed, direct) = both(ids, probes: probes)
+        let (hashed, direct) = both(ids.reversed() + ids, probes: probes)
         #expect(hashed == direct)
-        for (i, _) in ids.enumerated() { #expect(direct[i] == Int32(i)) }
+        for (i, _) in ids.enumerated() { #expect(direct[i] == Int32(ids.count - 1 - i)) }
         #expect(direct[ids.count...].allSatisfy { $0 == nil })
+    }
+
+    @Test("ids of one shape in any order stay direct; one id of another kind makes the index hashed")
+    func directUntilAnOddId() {
+        var index = IdIndex()
+        for n in [5, 1, 9, 3, 700, 2] { index.insert("F" + String(n)) }
+        index.insert("D012")
+        #expect(index.isDirect && lookup(index, "F700") == 4 && lookup(index, "D12") == nil && lookup(index, "D012") == 6)
+        index.insert("F-x")
+        #expect(!index.isDirect && lookup(index, "F700") == 4 && lookup(index, "F-x") == 7)
+        index.optimizeForLookups()
+        #expect(!index.isDirect && lookup(index, "D012") == 6)
     }
 
     @Test("ids of no common shape, or sparse numbers, stay hashed and still answer")

@@ -189,4 +189,22 @@ public struct CourseTable: RandomAccessCollection, Sendable {
 
     /// Points the unit columns at `names` (which must extend the names they were interned with).
     public mutating func setUnits(_ names: UnitNames) { units = names }
+
+    /// Renumbers the unit columns: unit `u` becomes `map[u]`, an index into `names`
+    /// (courses read apart from the people, their units joined afterwards).
+    public mutating func remapUnits(_ map: [Int32], to names: UnitNames) {
+        for c in facultyUnit.indices {
+            facultyUnit[c] = map[Int(facultyUnit[c])]
+            departmentUnit[c] = map[Int(departmentUnit[c])]
+        }
+        units = names
+    }
+
+    /// Replaces every course's authors: those of course `c` become
+    /// `list[start[c] ..< start[c + 1]]` (authors resolved after reading).
+    public mutating func setAuthors(start: [Int32], list: [Int32]) {
+        precondition(start.count == count + 1 && Int(start[count]) == list.count, "one author range per course")
+        authorStart = start
+        authorList = list
+    }
 }

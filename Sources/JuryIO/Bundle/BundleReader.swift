@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import JuryEngine
 
@@ -51,17 +52,32 @@ public enum BundleReader {
             log.error(name, nil, nil, "required file is missing from the bundle")
         }
         let rules = header.rules
+        // people.csv and moocs.csv are read at the same time (the courses'
+        // authors are looked up in the people afterwards), then sheets.csv
+        // in ranges on every core.
         var units = UnitInterner()
         var people = PersonTable(), peopleIndex = IdIndex(), peopleLines: [Int] = []
-        if let p = file(PeopleFile.name) {
-            (people, peopleIndex, peopleLines) = PeopleFile.read(path: p, units: &units, log: &log)
+        var moocs = MoocsFile.Read()
+        let peoplePath = file(PeopleFile.name), moocsPath = file(MoocsFile.name)
+        let peopleResult = ChunkResults<PeopleFile.Read>(count: 1), moocsResult = ChunkResults<MoocsFile.Read>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0, let peoplePath { peopleResult.store(PeopleFile.read(path: peoplePath), at: 0) }
+            if i == 1, let moocsPath { moocsResult.store(MoocsFile.read(path: moocsPath), at: 0) }
         }
-        var courses = CourseTable(), courseIndex = IdIndex(), courseLines: [Int] = []
-        if let p = file(MoocsFile.name) {
-            (courses, courseIndex, courseLines) = MoocsFile.read(path: p, people: peopleIndex, personList: people, units: &units, log: &log)
+        if let read = peopleResult.all()[0] {
+            (people, peopleIndex, peopleLines, units) = (read.people, read.index, read.lines, read.units)
+            for d in read.log.diagnostics { log.append(d) }
         }
+        if let read = moocsResult.all()[0] {
+            moocs = read
+            for d in moocs.log.diagnostics { log.append(d) }
+            MoocsFile.resolveAuthors(&moocs, people: peopleIndex, personList: people, log: &log)
+        }
+        let unitMap = units.absorb(moocs.units.names)
+        var courses = moocs.courses
+        let courseIndex = moocs.index, courseLines = moocs.lines
         people.setUnits(units.names)
-        courses.setUnits(units.names)
+        courses.remapUnits(unitMap, to: units.names)
         checkUnits(people: people, peopleLines: peopleLines, courses: courses, courseLines: courseLines, log: &log)
         var sheets = SheetTable(criterionCount: rules.criteria.count)
         if let p = file(SheetsFile.name) {

@@ -10,14 +10,26 @@ enum MoocsFile {
                            "max_lecture_seconds", "video_format", "audio_codec", "citation_share",
                            "has_implementation_act", "has_placement_certificate", "previous_award_year"]
 
-    static func read(path: String, people: IdIndex, personList: PersonTable, units: inout UnitInterner, log: inout DiagnosticLog)
-        -> (courses: CourseTable, index: IdIndex, lines: [Int]) {
-        var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
-        guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return (CourseTable(), IdIndex(), []) }
-        let cell = FieldParsing(file: name)
+    /// What `read` gives: the courses without their authors (resolved by
+    /// `resolveAuthors` once `people.csv` is read), their lines, and the
+    /// authors column as written.
+    struct Read: Sendable {
         var courses = CourseTable()
-        var lines: [Int] = []
         var index = IdIndex()
+        var lines: [Int] = []
+        var authorTexts = TextColumn()
+        var authorColumn: Int?
+        var units = UnitInterner()
+        var log = DiagnosticLog()
+    }
+
+    /// Reads the courses; needs nothing from `people.csv`, so both files can
+    /// be read at the same time.
+    static func read(path: String) -> Read {
+        var result = Read()
+        var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &result.log)
+        guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return result }
+        let cell = FieldParsing(file: name)
         let columnAnnotation = h.index("annotation")
         let columnAudioCodec = h.index("audio_codec")
         let columnAuthors = h.index("authors")
@@ -40,45 +52,31 @@ enum MoocsFile {
         let columnSubmittedAt = h.index("submitted_at")
         let columnTitle = h.index("title")
         let columnVideoFormat = h.index("video_format")
+        result.authorColumn = columnAuthors
         func col(_ c: Int?) -> Int? { c.map { $0 + 1 } }
         // Repeated values (language lists, formats, codecs) become a `String` once each.
         var languageText = TextCache(), formatText = TextCache(), codecText = TextCache()
-        var authors: [Int32] = []
-        while let row = csv.next(log: &log) {
+        while let row = csv.next(log: &result.log) {
             let l = row.line
             let id = row.bytes(columnMoocId)
-            guard cell.identifier(bytes: id, column: "mooc_id", at: l, col(columnMoocId), log: &log) else { continue }
-            let (known, inserted) = index.insert(utf8: id)
+            guard cell.identifier(bytes: id, column: "mooc_id", at: l, col(columnMoocId), log: &result.log) else { continue }
+            let (known, inserted) = result.index.insert(utf8: id)
             if !inserted {
-                log.error(name, l, col(columnMoocId), "mooc_id '\(String(decoding: id, as: UTF8.self))' is given twice (first at line \(lines[Int(known)]))")
+                result.log.error(name, l, col(columnMoocId), "mooc_id '\(String(decoding: id, as: UTF8.self))' is given twice (first at line \(result.lines[Int(known)]))")
                 continue
             }
             let title = row.bytes(columnTitle)
             if !FieldParsing.hasText(title) {
-                log.error(name, l, col(columnTitle), "missing title of '\(String(decoding: id, as: UTF8.self))'")
+                result.log.error(name, l, col(columnTitle), "missing title of '\(String(decoding: id, as: UTF8.self))'")
             }
-            authors.removeAll(keepingCapacity: true)
             let authorIds = row.bytes(columnAuthors)
             var anyAuthor = false
-            FieldParsing.forEachItem(authorIds) { a in
-                anyAuthor = true
-                guard let p = people.lookup(a) else {
-                    log.error(name, l, col(columnAuthors), "author '\(String(decoding: a, as: UTF8.self))' is not in people.csv")
-                    return
-                }
-                if authors.contains(p) {
-                    log.error(name, l, col(columnAuthors), "author '\(String(decoding: a, as: UTF8.self))' is listed twice")
-                    return
-                }
-                if !personList.roles(Int(p)).contains(.author) {
-                    log.warning(name, l, col(columnAuthors), "author '\(String(decoding: a, as: UTF8.self))' does not have the role 'author' in people.csv")
-                }
-                authors.append(p)
-            }
-            if !anyAuthor { log.error(name, l, col(columnAuthors), "course '\(String(decoding: id, as: UTF8.self))' names no author") }
+            FieldParsing.forEachItem(authorIds) { _ in anyAuthor = true }
+            if !anyAuthor { result.log.error(name, l, col(columnAuthors), "course '\(String(decoding: id, as: UTF8.self))' names no author") }
+            result.authorTexts.append(utf8: authorIds)
             let faculty = row.bytes(columnFaculty), department = row.bytes(columnDepartment)
-            let facultyOK = cell.identifier(bytes: faculty, column: "faculty", at: l, col(columnFaculty), log: &log)
-            let departmentOK = cell.identifier(bytes: department, column: "department", at: l, col(columnDepartment), log: &log)
+            let facultyOK = cell.identifier(bytes: faculty, column: "faculty", at: l, col(columnFaculty), log: &result.log)
+            let departmentOK = cell.identifier(bytes: department, column: "department", at: l, col(columnDepartment), log: &result.log)
 
             var facts = CourseTable.Facts()
             let languages = row.bytes(columnLanguages)
@@ -90,36 +88,69 @@ enum MoocsFile {
                 }
             }
             let submittedText = row.bytes(columnSubmittedAt)
-            let submitted = cell.timestamp(bytes: submittedText, column: "submitted_at", at: l, col(columnSubmittedAt), log: &log)
-            facts.cohorts = cell.integer(bytes: row.bytes(columnCohorts), column: "cohorts", at: l, col(columnCohorts), log: &log)
-            facts.hasSyllabus = cell.yesNo(bytes: row.bytes(columnHasSyllabus), column: "has_syllabus", at: l, col(columnHasSyllabus), log: &log)
-            facts.hasPromoVideo = cell.yesNo(bytes: row.bytes(columnHasPromoVideo), column: "has_promo_video", at: l, col(columnHasPromoVideo), log: &log)
-            facts.hasGlossary = cell.yesNo(bytes: row.bytes(columnHasGlossary), column: "has_glossary", at: l, col(columnHasGlossary), log: &log)
-            facts.hasForum = cell.yesNo(bytes: row.bytes(columnHasForum), column: "has_forum", at: l, col(columnHasForum), log: &log)
-            facts.promoVideoSeconds = cell.number(bytes: row.bytes(columnPromoVideoSeconds), column: "promo_video_seconds", at: l, col(columnPromoVideoSeconds), log: &log)
-            facts.maxLectureSeconds = cell.number(bytes: row.bytes(columnMaxLectureSeconds), column: "max_lecture_seconds", at: l, col(columnMaxLectureSeconds), log: &log)
+            let submitted = cell.timestamp(bytes: submittedText, column: "submitted_at", at: l, col(columnSubmittedAt), log: &result.log)
+            facts.cohorts = cell.integer(bytes: row.bytes(columnCohorts), column: "cohorts", at: l, col(columnCohorts), log: &result.log)
+            facts.hasSyllabus = cell.yesNo(bytes: row.bytes(columnHasSyllabus), column: "has_syllabus", at: l, col(columnHasSyllabus), log: &result.log)
+            facts.hasPromoVideo = cell.yesNo(bytes: row.bytes(columnHasPromoVideo), column: "has_promo_video", at: l, col(columnHasPromoVideo), log: &result.log)
+            facts.hasGlossary = cell.yesNo(bytes: row.bytes(columnHasGlossary), column: "has_glossary", at: l, col(columnHasGlossary), log: &result.log)
+            facts.hasForum = cell.yesNo(bytes: row.bytes(columnHasForum), column: "has_forum", at: l, col(columnHasForum), log: &result.log)
+            facts.promoVideoSeconds = cell.number(bytes: row.bytes(columnPromoVideoSeconds), column: "promo_video_seconds", at: l, col(columnPromoVideoSeconds), log: &result.log)
+            facts.maxLectureSeconds = cell.number(bytes: row.bytes(columnMaxLectureSeconds), column: "max_lecture_seconds", at: l, col(columnMaxLectureSeconds), log: &result.log)
             let videoFormat = row.bytes(columnVideoFormat)
             if !videoFormat.isEmpty { facts.videoFormat = formatText.string(videoFormat) }
             let audioCodec = row.bytes(columnAudioCodec)
             if !audioCodec.isEmpty { facts.audioCodec = codecText.string(audioCodec) }
             let citation = row.bytes(columnCitationShare)
-            facts.citationShare = cell.number(bytes: citation, column: "citation_share", at: l, col(columnCitationShare), log: &log)
+            facts.citationShare = cell.number(bytes: citation, column: "citation_share", at: l, col(columnCitationShare), log: &result.log)
             if let share = facts.citationShare, share > 1 {
-                log.error(name, l, col(columnCitationShare), "citation_share is a share between 0 and 1, found \(String(decoding: citation, as: UTF8.self))")
+                result.log.error(name, l, col(columnCitationShare), "citation_share is a share between 0 and 1, found \(String(decoding: citation, as: UTF8.self))")
                 facts.citationShare = nil
             }
-            facts.hasImplementationAct = cell.yesNo(bytes: row.bytes(columnHasImplementationAct), column: "has_implementation_act", at: l, col(columnHasImplementationAct), log: &log)
-            facts.hasPlacementCertificate = cell.yesNo(bytes: row.bytes(columnHasPlacementCertificate), column: "has_placement_certificate", at: l, col(columnHasPlacementCertificate), log: &log)
-            facts.previousAwardYear = cell.integer(bytes: row.bytes(columnPreviousAwardYear), column: "previous_award_year", at: l, col(columnPreviousAwardYear), min: 1900, log: &log)
-            courses.append(id: id, title: title, authors: authors,
-                           faculty: units.unit(facultyOK ? faculty : FieldParsing.empty),
-                           department: units.unit(departmentOK ? department : FieldParsing.empty),
+            facts.hasImplementationAct = cell.yesNo(bytes: row.bytes(columnHasImplementationAct), column: "has_implementation_act", at: l, col(columnHasImplementationAct), log: &result.log)
+            facts.hasPlacementCertificate = cell.yesNo(bytes: row.bytes(columnHasPlacementCertificate), column: "has_placement_certificate", at: l, col(columnHasPlacementCertificate), log: &result.log)
+            facts.previousAwardYear = cell.integer(bytes: row.bytes(columnPreviousAwardYear), column: "previous_award_year", at: l, col(columnPreviousAwardYear), min: 1900, log: &result.log)
+            result.courses.append(id: id, title: title, authors: [],
+                           faculty: result.units.unit(facultyOK ? faculty : FieldParsing.empty),
+                           department: result.units.unit(departmentOK ? department : FieldParsing.empty),
                            link: row.bytes(columnLink), annotation: row.bytes(columnAnnotation),
                            submittedAt: submitted.map { (submittedText, $0) }, facts: facts)
-            lines.append(l)
+            result.lines.append(l)
         }
-        index.optimizeForLookups()
-        return (courses, index, lines)
+        result.index.optimizeForLookups()
+        return result
+    }
+
+    /// Looks up the authors of every course in `people.csv` and reports
+    /// those that are unknown, listed twice or not authors.
+    static func resolveAuthors(_ read: inout Read, people: IdIndex, personList: PersonTable, log: inout DiagnosticLog) {
+        let col = read.authorColumn.map { $0 + 1 }
+        var start: [Int32] = [0]
+        start.reserveCapacity(read.courses.count + 1)
+        var list: [Int32] = []
+        list.reserveCapacity(read.courses.count)
+        for c in 0..<read.courses.count {
+            let l = read.lines[c]
+            let first = list.count
+            read.authorTexts.withUTF8(c) { text in
+                FieldParsing.forEachItem(text) { a in
+                    guard let p = people.lookup(a) else {
+                        log.error(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' is not in people.csv")
+                        return
+                    }
+                    if list[first...].contains(p) {
+                        log.error(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' is listed twice")
+                        return
+                    }
+                    if !personList.roles(Int(p)).contains(.author) {
+                        log.warning(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' does not have the role 'author' in people.csv")
+                    }
+                    list.append(p)
+                }
+            }
+            start.append(Int32(list.count))
+        }
+        read.courses.setAuthors(start: start, list: list)
+        read.authorTexts = TextColumn()
     }
 }
 

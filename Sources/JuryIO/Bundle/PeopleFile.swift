@@ -7,6 +7,22 @@ enum PeopleFile {
     static let required = ["person_id", "full_name", "faculty", "department", "roles"]
     static let optional = ["teaching_staff", "position", "degree"]
 
+    /// What `read` gives: the people, their index and lines, the units
+    /// their faculties and departments are interned in, and the diagnostics.
+    struct Read: Sendable {
+        var people = PersonTable()
+        var index = IdIndex()
+        var lines: [Int] = []
+        var units = UnitInterner()
+        var log = DiagnosticLog()
+    }
+
+    static func read(path: String) -> Read {
+        var result = Read()
+        (result.people, result.index, result.lines) = read(path: path, units: &result.units, log: &result.log)
+        return result
+    }
+
     static func read(path: String, units: inout UnitInterner, log: inout DiagnosticLog) -> (people: PersonTable, index: IdIndex, lines: [Int]) {
         var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
         guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return (PersonTable(), IdIndex(), []) }

@@ -2,7 +2,7 @@ import JuryEngine
 
 /// Interns faculty and department names straight from the reader's bytes:
 /// one hash lookup a field, and a `String` only the first time a name is seen.
-struct UnitInterner {
+struct UnitInterner: Sendable {
     private var index = IdIndex()
     private(set) var names = UnitNames()
 
@@ -13,5 +13,13 @@ struct UnitInterner {
             assert(interned == unit)
         }
         return unit
+    }
+
+    /// The index here of every unit of `other`, adding the names not yet known.
+    mutating func absorb(_ other: UnitNames) -> [Int32] {
+        other.names.map { name in
+            var name = name
+            return name.withUTF8 { unit(UnsafeRawBufferPointer($0)) }
+        }
     }
 }

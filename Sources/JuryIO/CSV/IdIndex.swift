@@ -5,50 +5,54 @@ import Glibc
 /// Maps identifiers to their index without building a `String` per lookup:
 /// the key is looked up by its UTF-8 bytes straight from the reader's block.
 ///
-/// Open addressing with linear probing over a power-of-two table kept at most
-/// half full. The hash reads the key eight bytes at a time and mixes each word
-/// with a multiply and a xor-shift (the finaliser of SplitMix64, Steele, Lea &
-/// Flood 2014); ids differ mostly in their last digits, which every word
-/// reaches. Lookup is O(length of the id) expected.
+/// Two ways to find an id, chosen by the ids themselves:
 ///
-/// `optimizeForLookups()` adds a direct path for the common shape of ids,
-/// a fixed prefix and a fixed number of digits (`M0000001`, `E00042`): when
-/// every id has that shape and the numbers are dense, a lookup parses the
-/// digits and reads one array slot, with no hashing and no comparison of
-/// bytes (a key of another shape cannot be in the index).
+/// - **Direct**, while every id is one of at most eight shapes, each a fixed
+///   prefix followed by a fixed number of digits (`M0000001`, `E00042`,
+///   `F01`), with dense numbers (the largest at most 4 × the ids of that
+///   shape + 1024): a key is parsed into (shape, number) and its index read
+///   from one array slot; no hashing, no comparison of bytes (a key of
+///   another shape cannot be in the index). Inserting such ids in any order
+///   costs the same.
+/// - **Hashed**, from the first id that does not fit: open addressing with
+///   linear probing over a power-of-two table kept at most half full. The
+///   hash reads the key eight bytes at a time and mixes each word with a
+///   multiply and a xor-shift (the finaliser of SplitMix64, Steele, Lea &
+///   Flood 2014); ids differ mostly in their last digits, which every word
+///   reaches. `optimizeForLookups()` rebuilds the direct path when the ids
+///   allow it after all.
+///
+/// Either way a lookup is O(length of the id) expected.
 public struct IdIndex: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
-    /// Slot → index + 1 (0 = empty).
-    private var slots: [Int32]
-    private var mask: Int
-    private var dense: DensePath?
+    /// Slot → index + 1 (0 = empty); empty while the direct path is used.
+    private var slots: [Int32] = []
+    private var mask = 0
+    private var dense: DensePath? = DensePath(shapes: [])
 
     /// Ids of the form prefix + `digits` decimal digits: number → index + 1.
     private struct DenseShape: Sendable {
         var prefix: [UInt8]
         var digits: Int
         var table: [Int32]
+        var members: Int
     }
 
     private struct DensePath: Sendable {
         var shapes: [DenseShape]
     }
 
-    public init(capacity: Int = 16) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
-        mask = size - 1
-    }
+    public init() {}
 
     public init<S: Sequence<String>>(_ ids: S) {
-        let array = Array(ids)
-        self.init(capacity: array.count)
-        for id in array { _ = insert(id) }
+        for id in ids { insert(id) }
     }
 
     public var count: Int { starts.count - 1 }
+
+    /// Whether lookups take the direct path (see the type's documentation).
+    public var isDirect: Bool { dense != nil }
 
     /// Adds an id; returns its index, or the existing index when already present.
     @discardableResult
@@ -61,15 +65,68 @@ public struct IdIndex: Sendable {
     /// index when already present.
     @discardableResult
     public mutating func insert(utf8 key: UnsafeRawBufferPointer) -> (index: Int32, inserted: Bool) {
+        if dense != nil {
+            if let (shape, number) = denseSlot(key) {
+                let entry = dense.unsafelyUnwrapped.shapes[shape].table[number]
+                if entry != 0 { return (entry - 1, false) }
+                let index = Int32(count)
+                append(key)
+                dense!.shapes[shape].table[number] = index + 1
+                dense!.shapes[shape].members += 1
+                return (index, true)
+            }
+            buildHashTable()
+        }
         let h = IdIndex.hash(key)
         if let existing = find(key, hash: h) { return (existing, false) }
-        dense = nil
         if (count + 1) * 2 > slots.count { grow() }
         let index = Int32(count)
-        bytes.append(contentsOf: key)
-        starts.append(bytes.count)
+        append(key)
         place(index: index, hash: h)
         return (index, true)
+    }
+
+    private mutating func append(_ key: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: key)
+        starts.append(bytes.count)
+    }
+
+    /// The (shape, number) of a key that fits the direct path, making room
+    /// for it (a new shape or a longer table), or nil when it does not fit.
+    private mutating func denseSlot(_ key: UnsafeRawBufferPointer) -> (Int, Int)? {
+        var digits = 0
+        while digits < key.count, key[key.count - 1 - digits] &- 48 <= 9 { digits += 1 }
+        guard digits > 0, digits <= 9 else { return nil }
+        let prefixLength = key.count - digits
+        var n = 0
+        for k in prefixLength ..< key.count { n = n * 10 + Int(key[k] &- 48) }
+        var shapes = dense.unsafelyUnwrapped.shapes
+        dense = nil  // no second reference while the shapes change
+        defer { dense = DensePath(shapes: shapes) }
+        var s = shapes.firstIndex { $0.digits == digits && $0.prefix.elementsEqual(key[0..<prefixLength]) }
+        if s == nil {
+            guard shapes.count < 8 else { return nil }
+            shapes.append(DenseShape(prefix: Array(key[0..<prefixLength]), digits: digits, table: [], members: 0))
+            s = shapes.count - 1
+        }
+        guard let s else { return nil }
+        if n >= shapes[s].table.count {
+            guard n <= 4 * (shapes[s].members + 1) + 1024 else { return nil }
+            let size = max(n + 1, min(2 * shapes[s].table.count, 4 * (shapes[s].members + 1) + 1025), 16)
+            shapes[s].table.append(contentsOf: repeatElement(0, count: size - shapes[s].table.count))
+        }
+        return (s, n)
+    }
+
+    /// Leaves the direct path: hashes every id so far (tests use it to
+    /// compare the two paths).
+    mutating func buildHashTable() {
+        dense = nil
+        var size = 16
+        while size < (count + 1) * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        rehash()
     }
 
     /// The id at `index`.
@@ -77,46 +134,19 @@ public struct IdIndex: Sendable {
         String(decoding: bytes[starts[Int(index)] ..< starts[Int(index) + 1]], as: UTF8.self)
     }
 
-    /// Builds the direct path when every id is one of a few shapes (at most
-    /// eight), each a fixed prefix followed by a fixed number of digits (at
-    /// most 9), with dense numbers (the largest at most 4 × the ids of that
-    /// shape + 1024); otherwise lookups stay hashed. Any later `insert`
-    /// drops the direct path.
+    /// Takes the direct path again when every id fits it (see the type's
+    /// documentation); otherwise lookups stay hashed. Nothing to do while
+    /// the direct path is in use.
     public mutating func optimizeForLookups() {
-        dense = nil
-        var shapes: [DenseShape] = []
-        var numbers = [Int](repeating: 0, count: count)
-        var shapeOf = [Int8](repeating: 0, count: count)
-        var largest: [Int] = []
-        var members: [Int] = []
+        guard dense == nil else { return }
+        var candidate = IdIndex()
         for i in 0..<count {
-            let start = starts[i], end = starts[i + 1]
-            var digits = 0
-            while digits < end - start, bytes[end - 1 - digits] &- 48 <= 9 { digits += 1 }
-            guard digits > 0, digits <= 9 else { return }
-            let prefix = bytes[start ..< end - digits]
-            var s = shapes.firstIndex { $0.digits == digits && $0.prefix.elementsEqual(prefix) }
-            if s == nil {
-                guard shapes.count < 8 else { return }
-                shapes.append(DenseShape(prefix: Array(prefix), digits: digits, table: []))
-                largest.append(0)
-                members.append(0)
-                s = shapes.count - 1
+            bytes.withUnsafeBytes { pool in
+                _ = candidate.insert(utf8: UnsafeRawBufferPointer(rebasing: pool[starts[i] ..< starts[i + 1]]))
             }
-            guard let s else { return }
-            var n = 0
-            for k in end - digits ..< end { n = n * 10 + Int(bytes[k] &- 48) }
-            numbers[i] = n
-            shapeOf[i] = Int8(s)
-            largest[s] = max(largest[s], n)
-            members[s] += 1
+            if !candidate.isDirect { return }
         }
-        for s in shapes.indices {
-            guard largest[s] <= 4 * members[s] + 1024 else { return }
-            shapes[s].table = [Int32](repeating: 0, count: largest[s] + 1)
-        }
-        for i in 0..<count { shapes[Int(shapeOf[i])].table[numbers[i]] = Int32(i + 1) }
-        dense = DensePath(shapes: shapes)
+        self = candidate
     }
 
     /// The index of the id spelled by `key`, or nil.
@@ -181,6 +211,10 @@ public struct IdIndex: Sendable {
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         mask = slots.count - 1
+        rehash()
+    }
+
+    private mutating func rehash() {
         for i in 0..<count {
             let h = bytes.withUnsafeBytes { pool in
                 IdIndex.hash(UnsafeRawBufferPointer(rebasing: pool[starts[i] ..< starts[i + 1]]))

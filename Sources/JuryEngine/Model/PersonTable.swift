@@ -13,7 +13,8 @@ public struct PersonTable: RandomAccessCollection, Sendable {
     public private(set) var facultyUnit: [Int32] = []
     /// Index into `units` of each person's department.
     public private(set) var departmentUnit: [Int32] = []
-    private var roleBits: [UInt8] = []
+    /// `Person.Roles` raw values, per person.
+    public private(set) var roleBits: [UInt8] = []
     /// 0 = no, 1 = yes, 2 = not given.
     private var teaching: [UInt8] = []
     private var positions = TextColumn()
@@ -42,6 +43,7 @@ public struct PersonTable: RandomAccessCollection, Sendable {
                position: positions.isEmpty(i) ? nil : positions[i], degree: degrees.isEmpty(i) ? nil : degrees[i])
     }
 
+    @inlinable
     public func roles(_ i: Int) -> Person.Roles { Person.Roles(rawValue: roleBits[i]) }
     public func faculty(_ i: Int) -> String { units[facultyUnit[i]] }
     public func department(_ i: Int) -> String { units[departmentUnit[i]] }

@@ -74,7 +74,8 @@ enum SheetsFile {
         DispatchQueue.concurrentPerform(iterations: splits.count) { i in
             let end = i + 1 < splits.count ? splits[i + 1] : Int.max
             do throws(CSVReaderError) {
-                results.store(parser.parse(try CSVReader(path: path, range: splits[i] ..< end)), at: i)
+                results.store(parser.parse(try CSVReader(path: path, range: splits[i] ..< end),
+                                           bytes: min(end, size) - splits[i]), at: i)
             } catch {
                 results.store(parser.failed(error), at: i)
             }
@@ -97,7 +98,7 @@ enum SheetsFile {
             if part.stoppedAt != starts[i + 1] {
                 var rest: SheetRowParser.Part
                 do throws(CSVReaderError) {
-                    rest = parser.parse(try CSVReader(path: path, range: part.stoppedAt ..< Int.max))
+                    rest = parser.parse(try CSVReader(path: path, range: part.stoppedAt ..< Int.max), bytes: size - part.stoppedAt)
                 } catch {
                     rest = parser.failed(error)
                 }
@@ -185,8 +186,8 @@ struct SheetRowParser: Sendable {
 
         /// Appends a later part.
         mutating func absorb(_ other: Part, warnedNotExpert: inout Set<Int32>) {
-            builder.append(contentsOf: other.builder)
-            lines.append(contentsOf: other.lines)
+            if builder.count == 0 { builder = other.builder } else { builder.append(contentsOf: other.builder) }
+            if lines.isEmpty { lines = other.lines } else { lines.append(contentsOf: other.lines) }
             for d in other.log.diagnostics { log.append(d) }
             for w in other.notExpert where warnedNotExpert.insert(w.expert).inserted { log.append(w.warning) }
             stoppedAt = other.stoppedAt
@@ -202,10 +203,16 @@ struct SheetRowParser: Sendable {
     }
 
     /// Reads records until the reader stops; line numbers are the reader's.
-    func parse(_ reader: CSVReader) -> Part {
+    /// - Parameter bytes: about how many bytes the reader will read, to
+    ///   reserve the columns once (a reservation never touched costs no memory).
+    func parse(_ reader: CSVReader, bytes: Int) -> Part {
         let name = SheetsFile.name
         let k = keys.count
         var part = Part(criterionCount: k, weights: rules.weights)
+        // A record holds at least two bytes per field.
+        let rows = min(bytes, 1 << 40) / max(2 * fieldCount, 1)
+        part.builder.reserveCapacity(rows)
+        part.lines.reserveCapacity(rows)
         let unweighted = rules.isUnweighted
         let scale = rules.scale
         var scores = [UInt8](repeating: 0, count: k)

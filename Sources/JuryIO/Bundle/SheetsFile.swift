@@ -225,38 +225,39 @@ struct SheetRowParser: Sendable {
                     if case .unterminatedQuote = problem { break }
                     continue
                 }
-                if reader.fieldCount == 1 && reader.isEmpty(0) { continue }
-                if reader.fieldCount != fieldCount {
-                    part.log.error(name, line, nil, "row has \(reader.fieldCount) fields, the header has \(fieldCount)")
+                let record = reader.record
+                if record.count == 1 && record.isEmpty(0) { continue }
+                if record.count != fieldCount {
+                    part.log.error(name, line, nil, "row has \(record.count) fields, the header has \(fieldCount)")
                     continue
                 }
                 var ok = true
-                let stageBytes = reader.field(stageColumn)
+                let stageBytes = record.field(stageColumn)
                 let stage = Stage(bytes: stageBytes)
                 if stage == nil {
                     ok = false
                     part.log.error(name, line, stageColumn + 1, stageBytes.isEmpty
-                        ? "missing stage" : "unknown stage \"\(reader.string(stageColumn))\" (department, faculty or commission)")
+                        ? "missing stage" : "unknown stage \"\(record.string(stageColumn))\" (department, faculty or commission)")
                 }
-                let expert = people.lookup(reader.field(expertColumn))
+                let expert = people.lookup(record.field(expertColumn))
                 if expert == nil {
                     ok = false
-                    part.log.error(name, line, expertColumn + 1, reader.isEmpty(expertColumn)
-                        ? "missing expert_id" : "expert '\(reader.string(expertColumn))' is not in people.csv")
+                    part.log.error(name, line, expertColumn + 1, record.isEmpty(expertColumn)
+                        ? "missing expert_id" : "expert '\(record.string(expertColumn))' is not in people.csv")
                 } else if let e = expert, !personList.roles(Int(e)).contains(.expert), warnedNotExpert.insert(e).inserted {
                     part.notExpert.append((e, .warning(name, line, expertColumn + 1, "'\(personList.ids[Int(e)])' scores sheets but does not have the role 'expert' in people.csv")))
                 }
-                let course = courses.lookup(reader.field(courseColumn))
+                let course = courses.lookup(record.field(courseColumn))
                 if course == nil {
                     ok = false
-                    part.log.error(name, line, courseColumn + 1, reader.isEmpty(courseColumn)
-                        ? "missing mooc_id" : "course '\(reader.string(courseColumn))' is not in moocs.csv")
+                    part.log.error(name, line, courseColumn + 1, record.isEmpty(courseColumn)
+                        ? "missing mooc_id" : "course '\(record.string(courseColumn))' is not in moocs.csv")
                 }
                 var sum = 0
                 var weighted = 0.0
                 for c in 0..<k {
                     let column = scoreColumns[c]
-                    let bytes = reader.field(column)
+                    let bytes = record.field(column)
                     switch SheetsFile.parseScore(bytes) {
                     case .value(let v):
                         if v < scale.min || v > scale.max {
@@ -272,13 +273,13 @@ struct SheetRowParser: Sendable {
                         part.log.error(name, line, column + 1, "missing score for '\(keys[c])'")
                     case .notInteger:
                         ok = false
-                        part.log.error(name, line, column + 1, "score \"\(reader.string(column))\" for '\(keys[c])' is not a whole number")
+                        part.log.error(name, line, column + 1, "score \"\(record.string(column))\" for '\(keys[c])' is not a whole number")
                     }
                 }
-                if ok, let totalColumn, !reader.isEmpty(totalColumn),
-                   !(unweighted && SheetsFile.isWholeNumber(reader.field(totalColumn), equalTo: sum)) {
+                if ok, let totalColumn, !record.isEmpty(totalColumn),
+                   !(unweighted && SheetsFile.isWholeNumber(record.field(totalColumn), equalTo: sum)) {
                     let computed = unweighted ? Double(sum) : weighted
-                    let text = reader.string(totalColumn)
+                    let text = record.string(totalColumn)
                     if let given = Double(text.trimmingSpaces), given.isFinite {
                         // Weighted totals may be written rounded to two decimals.
                         let tolerance = unweighted ? 0 : 0.005 + 1e-9 * abs(computed)
@@ -291,12 +292,12 @@ struct SheetRowParser: Sendable {
                         part.log.error(name, line, totalColumn + 1, "total \"\(text)\" is not a number")
                     }
                 }
-                if let signedColumn, !reader.isEmpty(signedColumn), ISO8601.secondsSinceEpoch(reader.field(signedColumn)) == nil {
+                if let signedColumn, !record.isEmpty(signedColumn), ISO8601.secondsSinceEpoch(record.field(signedColumn)) == nil {
                     ok = false
-                    part.log.error(name, line, signedColumn + 1, "signed_at \"\(reader.string(signedColumn))\" is not an ISO 8601 timestamp")
+                    part.log.error(name, line, signedColumn + 1, "signed_at \"\(record.string(signedColumn))\" is not an ISO 8601 timestamp")
                 }
                 guard ok, let stage, let expert, let course else { continue }
-                let comment = commentColumn.map { reader.isEmpty($0) ? "" : reader.string($0) } ?? ""
+                let comment = commentColumn.map { record.isEmpty($0) ? "" : record.string($0) } ?? ""
                 part.builder.append(stage: stage, course: course, expert: expert, scores: scores, comment: comment)
                 part.lines.append(UInt32(truncatingIfNeeded: line))
             }

@@ -115,6 +115,34 @@ public final class CSVReader {
         return UnsafeRawBufferPointer(rebasing: block[fields.start[i] ..< fields.end[i]])
     }
 
+    /// The current record's fields as one value, for loops that read many
+    /// fields a record: valid until the next call to `next()`.
+    public var record: Record {
+        Record(base: UnsafeRawPointer(block.baseAddress!), start: fields.start, end: fields.end, count: fields.count)
+    }
+
+    /// The fields of one record: offsets into the reader's block.
+    public struct Record {
+        let base: UnsafeRawPointer
+        let start: UnsafeMutablePointer<Int>
+        let end: UnsafeMutablePointer<Int>
+        public let count: Int
+
+        @inline(__always)
+        public func field(_ i: Int) -> UnsafeRawBufferPointer {
+            precondition(i >= 0 && i < count, "field index out of range")
+            return UnsafeRawBufferPointer(start: base + start[i], count: end[i] - start[i])
+        }
+
+        @inline(__always)
+        public func isEmpty(_ i: Int) -> Bool {
+            precondition(i >= 0 && i < count, "field index out of range")
+            return start[i] == end[i]
+        }
+
+        public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
+    }
+
     /// Field `i` as a `String` (for text columns; not for the hot path).
     public func string(_ i: Int) -> String {
         String(decoding: field(i), as: UTF8.self)

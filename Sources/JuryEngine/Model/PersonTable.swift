@@ -82,8 +82,8 @@ public struct PersonTable: RandomAccessCollection, Sendable {
     /// Points the unit columns at `names` (which must extend the names they were interned with).
     public mutating func setUnits(_ names: UnitNames) { units = names }
 
-    /// Bytes held by the columns (for the memory figures).
+    /// Bytes held by the columns (the memory figures of `jury validate --memory`).
     public var byteCount: Int {
-        ids.byteCount + fullNames.byteCount + positions.byteCount + degrees.byteCount + 4 * 4 * count + 2 * count
+        ids.byteCount + fullNames.byteCount + positions.byteCount + degrees.byteCount + 4 * 2 * count + 2 * count
     }
 }

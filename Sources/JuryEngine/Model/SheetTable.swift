@@ -29,6 +29,12 @@ public struct SheetTable: Sendable {
     public var count: Int { course.count }
     public var isEmpty: Bool { course.isEmpty }
 
+    /// Bytes held by the columns: 4 + 4 + 1 + k + 8 per sheet (24 with
+    /// seven criteria), plus any comments.
+    public var byteCount: Int {
+        4 * course.count + 4 * expert.count + stage.count + scores.count + 8 * total.count + comments.byteCount
+    }
+
     /// The rows of one stage (contiguous).
     public func rows(in stage: Stage) -> Range<Int> {
         stageStart[Int(stage.rawValue)] ..< stageStart[Int(stage.rawValue) + 1]

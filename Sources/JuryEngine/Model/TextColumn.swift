@@ -76,7 +76,10 @@ public struct TextColumn: Sendable, Hashable {
     }
 
     /// Bytes of text held (the strings' UTF-8, not counting offsets).
-    public var byteCount: Int { bytes.count }
+    public var textByteCount: Int { bytes.count }
+
+    /// Bytes held: text and offsets.
+    public var byteCount: Int { bytes.count + 4 * ends.count }
 
     public mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
         ends.reserveCapacity(rows)

@@ -326,6 +326,8 @@ enum ReportLabels {
         Entry("kind_same_department", en: "same department", ru: "та же кафедра", kk: "сол кафедра"),
         Entry("kind_same_faculty", en: "same faculty", ru: "тот же факультет", kk: "сол факультет"),
         Entry("kind_coauthor", en: "co-author of an author", ru: "соавтор автора курса", kk: "курс авторының бірлескен авторы"),
+        Entry("kind_earlier_coauthor", en: "co-author of an author in an earlier year", ru: "соавтор автора курса в прошлые годы",
+              kk: "өткен жылдары курс авторының бірлескен авторы"),
         Entry("kind_outlier", en: "outlying rating", ru: "выбивающаяся оценка", kk: "ерекшеленетін баға"),
         Entry("kind_favouritism", en: "favouritism", ru: "фаворитизм", kk: "біржақты қолдау"),
         Entry("kind_reciprocity", en: "reciprocal favours", ru: "взаимное завышение", kk: "өзара бағаны көтеру"),

@@ -35,6 +35,9 @@ struct ArchiveAddCommand: ParsableCommand {
         let text = switch outcome {
         case .alreadyArchived:
             "already archived: \(name) version \(v.number), digest \(v.digest.prefix(12)); nothing changed\n"
+        case .auditSummaryAdded:
+            "already archived: \(name) version \(v.number), digest \(v.digest.prefix(12)); its audit summary was added " +
+                "(archived before audits were stored), nothing else changed\n"
         case .added(_, let replaced):
             "archived \(name) as version \(v.number): \(bundle.summary.courses) courses, \(bundle.summary.sheets) sheets, " +
                 "\(bundle.files.files.count) files, digest \(v.digest.prefix(12))" +

@@ -358,7 +358,9 @@ public enum TrendsOutput {
 
     /// A p- or q-value for people: three decimals, or "< 0.001".
     static func probability(_ x: Double) -> String {
-        x < 0.001 ? "< 0.001" : "0." + String(String(Int((x * 1000).rounded()) + 1000).suffix(3))
+        if x < 0.001 { return "< 0.001" }
+        if x >= 0.9995 { return "1.000" }
+        return "0." + String(String(Int((x * 1000).rounded()) + 1000).suffix(3))
     }
 
     /// Two decimals for people; JSON and CSV keep every digit.

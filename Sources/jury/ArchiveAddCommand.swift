@@ -8,8 +8,10 @@ struct ArchiveAddCommand: ParsableCommand {
         abstract: "Store a competition bundle in the archive, in one transaction.",
         discussion: """
         Stores every file of the bundle byte for byte, its people, courses and sheets, and the \
-        ranking of every stage that has sheets. A bundle is identified by the SHA-256 digest of \
-        its files: adding the same bundle again changes nothing. A different bundle for a \
+        ranking and audit summary (reliability, integrity flags by kind, favouritism flags) of \
+        every stage that has sheets. A bundle is identified by the SHA-256 digest of \
+        its files: adding the same bundle again changes nothing (except that a version archived before audits were stored \
+        gets its audit summary). A different bundle for a \
         competition id already archived is refused unless --replace is given; it then becomes \
         the current version and the earlier one stays in the history. A bundle with errors is \
         reported as `jury validate` does and the archive is not touched (exit 1).

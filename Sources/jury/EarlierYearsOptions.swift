@@ -6,8 +6,9 @@ import JuryStore
 /// the archive, used only when the option is given.
 struct EarlierYearsOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "An archive (jury archive add) of earlier years: their winners and prize recipients may not be resubmitted (9.10), "
-            + "and an expert who co-authored a course with a current author in an earlier year has an earlier_coauthor conflict.",
+        "An archive (jury archive add) of earlier years: an expert who co-authored a course with a current author in an "
+            + "earlier year has an earlier_coauthor conflict; where eligibility is checked, earlier winners and prize "
+            + "recipients may not be resubmitted (9.10).",
         valueName: "file"))
     var db: String?
 

@@ -54,7 +54,8 @@ enum TrendsCharts {
         guard !icc.isEmpty || !alpha.isEmpty else { return nil }
         let title = t["trends_chart_reliability"]
         var s = ReportCharts.frame(title: title, xlabel: t["year"], ylabel: t["trends_reliability_axis"])
-        let low = min(0, (icc.map { $0[2] } + alpha.map { $0[1] }).min() ?? 0)
+        // ICC intervals on a small complete block can reach far below −1; the axis stops at −1 (gnuplot clips the bar).
+        let low = max(-1, min(0, (icc.map { $0[2] } + alpha.map { $0[1] }).min() ?? 0))
         s += axes(trends) + "set yrange [\(GnuplotScript.number((low * 10).rounded(.down) / 10)):1]\nset key outside top center horizontal\n"
         var plots: [String] = []
         if !icc.isEmpty {

@@ -65,7 +65,7 @@ public struct Analysis: Sendable {
         var scores = RatingScores.compute(table: table, view: view, method: method, counted: counted)
         if let candidates { scores.removeAll { !candidates.contains($0.course) } }
         let rankingCandidates = scores.map {
-            Ranking.Candidate(course: $0.course, id: competition.courses[Int($0.course)].id, score: $0.score, sheets: $0)
+            Ranking.Candidate(course: $0.course, id: competition.courses.ids[Int($0.course)], score: $0.score, sheets: $0)
         }
         let criterionMeans = CriterionMeans(table: table, view: view, counted: counted)
         let entries = Ranking.rank(rankingCandidates, chain: rules.scoring.tieBreak, seed: rules.seed,

@@ -31,15 +31,16 @@ struct BundleFixture {
             """,
     ]
 
-    /// Writes the bundle and reads it back.
-    func read() throws -> BundleReader.Outcome {
+    /// Writes the bundle and reads it back, `sheets.csv` in `sheetChunks`
+    /// ranges at the same time (nil: as the reader chooses).
+    func read(sheetChunks: Int? = nil) throws -> BundleReader.Outcome {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jury-fixture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         for (name, text) in files {
             try Data(text.utf8).write(to: dir.appendingPathComponent(name))
         }
-        return BundleReader.read(dir.path)
+        return BundleReader.read(dir.path, sheetChunks: sheetChunks)
     }
 
     /// The diagnostics of the bundle as printed.

@@ -24,7 +24,7 @@ extension StructuralConflicts {
         for f in findings {
             let r = Int(f.row)
             let e = table.expert[r], c = table.course[r]
-            let authors = competition.courses[Int(c)].authors
+            let authors = Array(competition.courses.authors(Int(c)))
             let agreed = consensus[r]
             let sheet = FlaggedSheet(row: f.row, expert: e, course: c, total: table.total[r], consensus: agreed.isNaN ? nil : agreed)
             for kind in f.kinds {

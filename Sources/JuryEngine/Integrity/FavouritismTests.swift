@@ -327,14 +327,20 @@ struct Units: Sendable {
     var authorStart: [Int32] = [0]
     var authorList: [Int32] = []
 
-    init(_ courses: [Course]) {
+    init(_ courses: CourseTable) {
         var faculties: [String: Int32] = [:], departments: [String: Int32] = [:]
-        for course in courses {
-            courseFaculty.append(Self.intern(course.faculty, &faculties, &facultyNames))
-            courseDepartment.append(Self.intern(course.department, &departments, &departmentNames))
-            authorList.append(contentsOf: course.authors)
-            authorStart.append(Int32(authorList.count))
+        // Faculties and departments numbered apart, in order of first use.
+        var facultyOfUnit = [Int32](repeating: -1, count: courses.units.count)
+        var departmentOfUnit = [Int32](repeating: -1, count: courses.units.count)
+        for c in courses.indices {
+            let f = Int(courses.facultyUnit[c]), d = Int(courses.departmentUnit[c])
+            if facultyOfUnit[f] < 0 { facultyOfUnit[f] = Self.intern(courses.units[Int32(f)], &faculties, &facultyNames) }
+            if departmentOfUnit[d] < 0 { departmentOfUnit[d] = Self.intern(courses.units[Int32(d)], &departments, &departmentNames) }
+            courseFaculty.append(facultyOfUnit[f])
+            courseDepartment.append(departmentOfUnit[d])
         }
+        authorList = courses.authorList
+        authorStart = courses.authorStart
         facultyHash = facultyNames.map(PermutationTest.stableHash)
         departmentHash = departmentNames.map(PermutationTest.stableHash)
     }

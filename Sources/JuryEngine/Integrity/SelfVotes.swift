@@ -8,10 +8,10 @@ public enum SelfVotes {
     /// is an author of the course voted for, ascending.
     ///
     /// Complexity: O(votes × authors per course).
-    public static func rows(in votes: VoteTable, courses: [Course], stage: Stage? = nil) -> [Int] {
+    public static func rows(in votes: VoteTable, courses: CourseTable, stage: Stage? = nil) -> [Int] {
         (0..<votes.count).filter { v in
             let c = Int(votes.course[v])
-            return (stage == nil || votes.stage[v] == stage) && c < courses.count && courses[c].authors.contains(votes.voter[v])
+            return (stage == nil || votes.stage[v] == stage) && c < courses.count && courses.authors(c).contains(votes.voter[v])
         }
     }
 
@@ -23,7 +23,7 @@ public enum SelfVotes {
         return rows(in: votes, courses: competition.courses, stage: stage).map { v in
             let c = votes.course[v]
             return IntegrityFlag(kind: .selfVote, severity: excluded ? .medium : .high, experts: [votes.voter[v]],
-                                 moocs: [c], authors: competition.courses[Int(c)].authors, recused: excluded,
+                                 moocs: [c], authors: Array(competition.courses.authors(Int(c))), recused: excluded,
                                  evidence: .vote(VoteEvidence(row: Int32(v), unit: votes.unit[v], rank: votes.rank[v])))
         }
     }

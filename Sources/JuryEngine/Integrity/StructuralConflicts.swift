@@ -30,23 +30,27 @@ public struct StructuralConflicts: Sendable {
         self.earlierCoauthorships = earlierCoauthorships
         let people = competition.people
         let courses = competition.courses
-        var unitIds: [String: Int32] = [:]
-        func unit(_ name: String) -> Int32 {
-            if let id = unitIds[name] { return id }
-            let id = Int32(unitIds.count)
-            unitIds[name] = id
-            return id
+        // People and courses share one `UnitNames`: units compare as integers.
+        let personDepartment = people.departmentUnit, personFaculty = people.facultyUnit
+        let courseDepartment = courses.departmentUnit, courseFaculty = courses.facultyUnit
+        let authorStart = courses.authorStart, authorList = courses.authorList
+        // Co-authorship, person p's entries `coauthorStart[p] ..< coauthorStart[p + 1]`:
+        // (co-author, course) for every course with p and another author.
+        var coauthorStart = [Int32](repeating: 0, count: people.count + 1)
+        for c in courses.indices where authorStart[c + 1] - authorStart[c] > 1 {
+            let authors = courses.authors(c)
+            for a in authors { coauthorStart[Int(a) + 1] += Int32(authors.count - 1) }
         }
-        // Faculties and departments live in separate namespaces.
-        let personDepartment = people.map { unit("d:" + $0.department) }
-        let personFaculty = people.map { unit("f:" + $0.faculty) }
-        let courseDepartment = courses.map { unit("d:" + $0.department) }
-        let courseFaculty = courses.map { unit("f:" + $0.faculty) }
-        // Co-authorship: person → [(co-author, course)].
-        var coauthors: [Int32: [(person: Int32, course: Int32)]] = [:]
-        for (c, course) in courses.enumerated() where course.authors.count > 1 {
-            for a in course.authors {
-                for b in course.authors where b != a { coauthors[a, default: []].append((b, Int32(c))) }
+        for p in people.indices { coauthorStart[p + 1] += coauthorStart[p] }
+        var coauthors = [(person: Int32, course: Int32)](repeating: (0, 0), count: Int(coauthorStart[people.count]))
+        var nextCoauthor = coauthorStart
+        for c in courses.indices where authorStart[c + 1] - authorStart[c] > 1 {
+            let authors = courses.authors(c)
+            for a in authors {
+                for b in authors where b != a {
+                    coauthors[Int(nextCoauthor[Int(a)])] = (b, Int32(c))
+                    nextCoauthor[Int(a)] += 1
+                }
             }
         }
         var declaredCourse = Set<Int64>()
@@ -57,18 +61,11 @@ public struct StructuralConflicts: Sendable {
             case .author(let p): declaredAuthor.insert(Int64(d.expert) << 32 | Int64(p))
             }
         }
-        // Authors of every course as offsets into one array (no per-row copy of a Course).
-        var authorStart = [Int](repeating: 0, count: courses.count + 1)
-        var authorList: [Int32] = []
-        for (c, course) in courses.enumerated() {
-            authorList.append(contentsOf: course.authors)
-            authorStart[c + 1] = authorList.count
-        }
         // Earlier co-authors among this year's people, as (person << 32 | person), both ways.
         var earlierPairs = Set<Int64>()
         if !earlierCoauthorships.isEmpty {
             var index: [String: Int32] = [:]
-            for (i, p) in people.enumerated() { index[p.id] = Int32(i) }
+            for i in people.indices { index[people.ids[i]] = Int32(i) }
             for pair in earlierCoauthorships.coursesByPair.keys {
                 guard let a = index[pair.first], let b = index[pair.second] else { continue }
                 earlierPairs.insert(Int64(a) << 32 | Int64(b))
@@ -79,7 +76,7 @@ public struct StructuralConflicts: Sendable {
         var kinds: [IntegrityKind] = []
         for r in view.rows {
             let e = table.expert[r], c = table.course[r]
-            let authors = authorList[authorStart[Int(c)] ..< authorStart[Int(c) + 1]]
+            let authors = authorList[Int(authorStart[Int(c)]) ..< Int(authorStart[Int(c) + 1])]
             kinds.removeAll(keepingCapacity: true)
             if authors.contains(e) { kinds.append(.selfReview) }
             if declaredCourse.contains(Int64(e) << 32 | Int64(c))
@@ -91,7 +88,8 @@ public struct StructuralConflicts: Sendable {
             } else if personFaculty[Int(e)] == courseFaculty[Int(c)] {
                 kinds.append(.sameFaculty)
             }
-            if let mine = coauthors[e], mine.contains(where: { $0.course != c && $0.person != e && authors.contains($0.person) }) {
+            let mine = coauthors[Int(coauthorStart[Int(e)]) ..< Int(coauthorStart[Int(e) + 1])]
+            if !mine.isEmpty, mine.contains(where: { $0.course != c && $0.person != e && authors.contains($0.person) }) {
                 kinds.append(.coauthor)
             }
             if !earlierPairs.isEmpty, authors.contains(where: { $0 != e && earlierPairs.contains(Int64(e) << 32 | Int64($0)) }) {

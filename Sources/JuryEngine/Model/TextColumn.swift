@@ -2,10 +2,10 @@
 /// million comments cost two allocations, not a million. Empty strings cost
 /// four bytes each; a column whose strings are all empty stores nothing.
 public struct TextColumn: Sendable, Hashable {
-    private var bytes: [UInt8] = []
-    private var ends: [UInt32] = []
+    @usableFromInline var bytes: [UInt8] = []
+    @usableFromInline var ends: [UInt32] = []
     /// Leading empty strings not yet written to `ends` (all of them while `bytes` is empty).
-    private var emptyPrefix = 0
+    @usableFromInline var emptyPrefix = 0
 
     public init() {}
 
@@ -26,6 +26,12 @@ public struct TextColumn: Sendable, Hashable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// Appends an empty string (four bytes once the column holds any text; nothing before).
+    @inlinable
+    public mutating func appendEmpty() {
+        if bytes.isEmpty { emptyPrefix += 1 } else { ends.append(UInt32(bytes.count)) }
+    }
+
     public mutating func append(_ text: String) {
         if text.isEmpty && bytes.isEmpty {
             emptyPrefix += 1
@@ -39,8 +45,46 @@ public struct TextColumn: Sendable, Hashable {
         ends.append(UInt32(bytes.count))
     }
 
+    /// Appends a string given as UTF-8 bytes (the reader's, without making a `String`).
+    public mutating func append(utf8 text: UnsafeRawBufferPointer) {
+        if text.isEmpty && bytes.isEmpty {
+            emptyPrefix += 1
+            return
+        }
+        if emptyPrefix > 0 {
+            ends.append(contentsOf: repeatElement(0, count: emptyPrefix))
+            emptyPrefix = 0
+        }
+        bytes.append(contentsOf: text)
+        ends.append(UInt32(bytes.count))
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a row (valid only inside `body`).
+    public func withUTF8<R>(_ row: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if row < emptyPrefix || bytes.isEmpty { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let i = row - emptyPrefix
+        let start = i == 0 ? 0 : Int(ends[i - 1])
+        let end = Int(ends[i])
+        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Whether the string of a row is empty.
+    public func isEmpty(_ row: Int) -> Bool {
+        if row < emptyPrefix || bytes.isEmpty { return true }
+        let i = row - emptyPrefix
+        return (i == 0 ? 0 : ends[i - 1]) == ends[i]
+    }
+
+    /// Bytes of text held (the strings' UTF-8, not counting offsets).
+    public var byteCount: Int { bytes.count }
+
+    public mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
+        ends.reserveCapacity(rows)
+        bytes.reserveCapacity(byteCount)
+    }
+
     public mutating func append(contentsOf other: TextColumn) {
-        for i in 0..<other.count { append(other[i]) }
+        for i in 0..<other.count { other.withUTF8(i) { append(utf8: $0) } }
     }
 
     /// The strings at the given rows, in that order.

@@ -97,8 +97,8 @@ public struct StagePipeline: Sendable {
             }
             let grouped = Dictionary(grouping: candidates) { c -> String in
                 switch stage {
-                case .department: courses[Int(c)].department
-                case .faculty: courses[Int(c)].faculty
+                case .department: courses.department(Int(c))
+                case .faculty: courses.faculty(Int(c))
                 case .commission: "all"
                 }
             }
@@ -141,7 +141,7 @@ public struct StagePipeline: Sendable {
                 var kept = VoteTable()
                 for r in 0..<votes.count {
                     let course = votes.course[r], voter = votes.voter[r]
-                    if votes.stage[r] == stage && votes.unit[r] == unit && competition.courses[Int(course)].authors.contains(voter) {
+                    if votes.stage[r] == stage && votes.unit[r] == unit && competition.courses.authors(Int(course)).contains(voter) {
                         selfVotes.append(SelfVote(voter: voter, course: course))
                         continue
                     }
@@ -159,7 +159,7 @@ public struct StagePipeline: Sendable {
             for (g, members) in tally.order.enumerated() { for m in members { group[m] = g } }
             for (i, c) in tally.candidates.enumerated() {
                 let key = method == .schulze ? Double(tally.order.count - group[i]) : tally.tally[i]
-                candidateList.append(Ranking.Candidate(course: c, id: competition.courses[Int(c)].id,
+                candidateList.append(Ranking.Candidate(course: c, id: competition.courses.ids[Int(c)],
                                                        score: key, sheets: nil))
                 reportedTally[c] = tally.tally[i]
             }
@@ -170,12 +170,12 @@ public struct StagePipeline: Sendable {
             var scored = Set<Int32>()
             for row in analysis.ranking.rows {
                 scored.insert(row.score.course)
-                candidateList.append(Ranking.Candidate(course: row.score.course, id: competition.courses[Int(row.score.course)].id,
+                candidateList.append(Ranking.Candidate(course: row.score.course, id: competition.courses.ids[Int(row.score.course)],
                                                        score: row.score.score, sheets: row.score))
             }
             // A candidate without a counted sheet scores nothing and comes last.
             for c in candidates where !scored.contains(c) {
-                candidateList.append(Ranking.Candidate(course: c, id: competition.courses[Int(c)].id, score: -.infinity,
+                candidateList.append(Ranking.Candidate(course: c, id: competition.courses.ids[Int(c)], score: -.infinity,
                                                        sheets: CourseScore(course: c, sheets: 0, score: -.infinity, mean: .nan,
                                                                            median: -.infinity, min: -.infinity, max: -.infinity)))
             }
@@ -231,7 +231,7 @@ public struct StagePipeline: Sendable {
             let place = placed[p.course] ?? p.rank
             if place <= prizes { out.append(Winner(place: place, course: p.course, score: p.tally)) }
         }
-        return out.sorted { ($0.place, competition.courses[Int($0.course)].id) < ($1.place, competition.courses[Int($1.course)].id) }
+        return out.sorted { ($0.place, competition.courses.ids[Int($0.course)]) < ($1.place, competition.courses.ids[Int($1.course)]) }
     }
 
     static func agreement(_ units: [UnitOutcome]) -> [Agreement] {

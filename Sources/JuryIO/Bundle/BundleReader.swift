@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import JuryEngine
 
@@ -15,7 +16,10 @@ public enum BundleReader {
         public var log: DiagnosticLog
     }
 
-    public static func read(_ path: String) -> Outcome {
+    /// - Parameter sheetChunks: how many ranges of `sheets.csv` to read at
+    ///   the same time; nil chooses by file size and cores. The outcome is
+    ///   the same for any value.
+    public static func read(_ path: String, sheetChunks: Int? = nil) -> Outcome {
         var log = DiagnosticLog()
         let folder = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
@@ -48,19 +52,37 @@ public enum BundleReader {
             log.error(name, nil, nil, "required file is missing from the bundle")
         }
         let rules = header.rules
-        var people: [Person] = [], peopleIndex = IdIndex(), peopleLines: [Int] = []
-        if let p = file(PeopleFile.name) {
-            (people, peopleIndex, peopleLines) = PeopleFile.read(path: p, log: &log)
+        // people.csv and moocs.csv are read at the same time (the courses'
+        // authors are looked up in the people afterwards), then sheets.csv
+        // in ranges on every core.
+        var units = UnitInterner()
+        var people = PersonTable(), peopleIndex = IdIndex(), peopleLines: [Int] = []
+        var moocs = MoocsFile.Read()
+        let peoplePath = file(PeopleFile.name), moocsPath = file(MoocsFile.name)
+        let peopleResult = ChunkResults<PeopleFile.Read>(count: 1), moocsResult = ChunkResults<MoocsFile.Read>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0, let peoplePath { peopleResult.store(PeopleFile.read(path: peoplePath), at: 0) }
+            if i == 1, let moocsPath { moocsResult.store(MoocsFile.read(path: moocsPath), at: 0) }
         }
-        var courses: [Course] = [], courseIndex = IdIndex(), courseLines: [Int] = []
-        if let p = file(MoocsFile.name) {
-            (courses, courseIndex, courseLines) = MoocsFile.read(path: p, people: peopleIndex, personList: people, log: &log)
+        if let read = peopleResult.all()[0] {
+            (people, peopleIndex, peopleLines, units) = (read.people, read.index, read.lines, read.units)
+            for d in read.log.diagnostics { log.append(d) }
         }
+        if let read = moocsResult.all()[0] {
+            moocs = read
+            for d in moocs.log.diagnostics { log.append(d) }
+            MoocsFile.resolveAuthors(&moocs, people: peopleIndex, personList: people, log: &log)
+        }
+        let unitMap = units.absorb(moocs.units.names)
+        var courses = moocs.courses
+        let courseIndex = moocs.index, courseLines = moocs.lines
+        people.setUnits(units.names)
+        courses.remapUnits(unitMap, to: units.names)
         checkUnits(people: people, peopleLines: peopleLines, courses: courses, courseLines: courseLines, log: &log)
         var sheets = SheetTable(criterionCount: rules.criteria.count)
         if let p = file(SheetsFile.name) {
             sheets = SheetsFile.read(path: p, rules: rules, people: peopleIndex, personList: people,
-                                     courses: courseIndex, courseList: courses, log: &log)
+                                     courses: courseIndex, courseList: courses, chunks: sheetChunks, log: &log)
         }
         var votes = VoteTable()
         if let p = file(VotesFile.name) {
@@ -84,19 +106,22 @@ public enum BundleReader {
 
     /// Departments are unique across the institution: one department belongs
     /// to one faculty wherever it is named (people.csv and moocs.csv).
-    static func checkUnits(people: [Person], peopleLines: [Int], courses: [Course], courseLines: [Int], log: inout DiagnosticLog) {
-        var facultyOf: [String: (faculty: String, place: String)] = [:]
-        func check(_ department: String, _ faculty: String, file: String, line: Int) {
-            guard !department.isEmpty, !faculty.isEmpty else { return }
-            if let known = facultyOf[department] {
+    static func checkUnits(people: PersonTable, peopleLines: [Int], courses: CourseTable, courseLines: [Int], log: inout DiagnosticLog) {
+        let units = people.units
+        let blank = units.unit(named: "") ?? -1
+        // Department unit → (faculty unit, where first placed).
+        var facultyOf = [(faculty: Int32, file: String, line: Int)?](repeating: nil, count: units.count)
+        func check(_ department: Int32, _ faculty: Int32, file: String, line: Int) {
+            guard department != blank, faculty != blank else { return }
+            if let known = facultyOf[Int(department)] {
                 if known.faculty != faculty {
-                    log.error(file, line, nil, "department '\(department)' is placed in faculty '\(faculty)' here but in '\(known.faculty)' at \(known.place); a department belongs to one faculty")
+                    log.error(file, line, nil, "department '\(units[department])' is placed in faculty '\(units[faculty])' here but in '\(units[known.faculty])' at \(known.file):\(known.line); a department belongs to one faculty")
                 }
             } else {
-                facultyOf[department] = (faculty, "\(file):\(line)")
+                facultyOf[Int(department)] = (faculty, file, line)
             }
         }
-        for (p, line) in zip(people, peopleLines) { check(p.department, p.faculty, file: PeopleFile.name, line: line) }
-        for (c, line) in zip(courses, courseLines) { check(c.department, c.faculty, file: MoocsFile.name, line: line) }
+        for (p, line) in zip(people.indices, peopleLines) { check(people.departmentUnit[p], people.facultyUnit[p], file: PeopleFile.name, line: line) }
+        for (c, line) in zip(courses.indices, courseLines) { check(courses.departmentUnit[c], courses.facultyUnit[c], file: MoocsFile.name, line: line) }
     }
 }

@@ -7,7 +7,7 @@ enum DecisionsFile {
     static let required = ["stage", "unit", "mooc_id", "decision", "reason"]
     static let optional = ["decided_at"]
 
-    static func read(path: String, courses: IdIndex, courseList: [Course], log: inout DiagnosticLog) -> [Decision] {
+    static func read(path: String, courses: IdIndex, courseList: CourseTable, log: inout DiagnosticLog) -> [Decision] {
         var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
         guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return [] }
         let cell = FieldParsing(file: name)

@@ -74,3 +74,76 @@ struct FieldParsing {
 }
 
 import JuryEngine
+
+/// The same checks on a field's UTF-8 bytes, for the large files: no
+/// `String` is made unless the value is kept or reported.
+extension FieldParsing {
+    static var empty: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: nil, count: 0) }
+
+    @inline(__always)
+    static func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+
+    /// An identifier: non-empty, without surrounding spaces or a line break.
+    func identifier(bytes b: UnsafeRawBufferPointer, column: String, at line: Int, _ col: Int?, log: inout DiagnosticLog) -> Bool {
+        guard let first = b.first, let last = b.last else {
+            log.error(file, line, col, "missing \(column)")
+            return false
+        }
+        if FieldParsing.isBlank(first) || FieldParsing.isBlank(last) || b.contains(UInt8(ascii: "\n")) {
+            log.error(file, line, col, "\(column) \"\(String(decoding: b, as: UTF8.self))\" has surrounding spaces or a line break")
+            return false
+        }
+        return true
+    }
+
+    /// Whether the text has something other than spaces.
+    static func hasText(_ b: UnsafeRawBufferPointer) -> Bool { b.contains { !isBlank($0) } }
+
+    /// `yes` / `no` in any ASCII case; empty = not given.
+    func yesNo(bytes b: UnsafeRawBufferPointer, column: String, at line: Int, _ col: Int?, log: inout DiagnosticLog) -> Bool? {
+        if b.isEmpty { return nil }
+        func fold(_ x: UInt8) -> UInt8 { x | 0x20 }
+        if b.count == 3 && fold(b[0]) == UInt8(ascii: "y") && fold(b[1]) == UInt8(ascii: "e") && fold(b[2]) == UInt8(ascii: "s") { return true }
+        if b.count == 2 && fold(b[0]) == UInt8(ascii: "n") && fold(b[1]) == UInt8(ascii: "o") { return false }
+        return yesNo(String(decoding: b, as: UTF8.self), column: column, at: line, col, log: &log)
+    }
+
+    /// A whole number; empty = not given.
+    func integer(bytes b: UnsafeRawBufferPointer, column: String, at line: Int, _ col: Int?, min: Int = 0, log: inout DiagnosticLog) -> Int? {
+        if b.isEmpty { return nil }
+        return integer(String(decoding: b, as: UTF8.self), column: column, at: line, col, min: min, log: &log)
+    }
+
+    /// A non-negative decimal number; empty = not given.
+    func number(bytes b: UnsafeRawBufferPointer, column: String, at line: Int, _ col: Int?, log: inout DiagnosticLog) -> Double? {
+        if b.isEmpty { return nil }
+        return number(String(decoding: b, as: UTF8.self), column: column, at: line, col, log: &log)
+    }
+
+    /// An ISO 8601 timestamp's instant; empty = not given.
+    func timestamp(bytes b: UnsafeRawBufferPointer, column: String, at line: Int, _ col: Int?, log: inout DiagnosticLog) -> Int64? {
+        if b.isEmpty { return nil }
+        guard let seconds = ISO8601.secondsSinceEpoch(b) else {
+            log.error(file, line, col, "\(column) \"\(String(decoding: b, as: UTF8.self))\" is not an ISO 8601 timestamp (e.g. 2025-05-10T12:00:00+05:00)")
+            return nil
+        }
+        return seconds
+    }
+
+    /// Calls `body` with each item of a `;`-separated list, trimmed of
+    /// spaces; empty items are skipped (as `list`).
+    static func forEachItem(_ b: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+        var start = 0
+        let n = b.count
+        while start <= n {
+            var end = start
+            while end < n && b[end] != UInt8(ascii: ";") { end += 1 }
+            var lo = start, hi = end
+            while lo < hi && isBlank(b[lo]) { lo += 1 }
+            while hi > lo && isBlank(b[hi - 1]) { hi -= 1 }
+            if hi > lo { body(UnsafeRawBufferPointer(rebasing: b[lo..<hi])) }
+            start = end + 1
+        }
+    }
+}
+

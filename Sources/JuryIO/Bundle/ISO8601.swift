@@ -6,7 +6,13 @@ import JuryEngine
 /// Returns nil for anything else (the caller reports it).
 enum ISO8601 {
     static func parse(_ text: String) -> Timestamp? {
-        let b = Array(text.utf8)
+        var text = text
+        guard let seconds = text.withUTF8({ secondsSinceEpoch(UnsafeRawBufferPointer($0)) }) else { return nil }
+        return Timestamp(text: text, secondsSinceEpoch: seconds)
+    }
+
+    /// The instant of a timestamp given as UTF-8 bytes, or nil when it is not one.
+    static func secondsSinceEpoch(_ b: UnsafeRawBufferPointer) -> Int64? {
         var i = 0
         func digits(_ n: Int) -> Int? {
             guard i + n <= b.count else { return nil }
@@ -19,8 +25,8 @@ enum ISO8601 {
             i += n
             return v
         }
-        func expect(_ c: Character) -> Bool {
-            guard i < b.count, b[i] == c.asciiValue else { return false }
+        func expect(_ c: Unicode.Scalar) -> Bool {
+            guard i < b.count, b[i] == UInt8(ascii: c) else { return false }
             i += 1
             return true
         }
@@ -60,7 +66,7 @@ enum ISO8601 {
             guard i == b.count else { return nil }
         }
         let days = daysFromCivil(year: year, month: month, day: day)
-        return Timestamp(text: text, secondsSinceEpoch: Int64(days) * 86_400 + Int64(seconds - offset))
+        return Int64(days) * 86_400 + Int64(seconds - offset)
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

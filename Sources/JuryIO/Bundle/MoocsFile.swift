@@ -1,6 +1,7 @@
 import JuryEngine
 
-/// Reads `moocs.csv`: the submitted courses with the facts of F-01 and F-02.
+/// Reads `moocs.csv`: the submitted courses with the facts of F-01 and F-02,
+/// into a `CourseTable` straight from the reader's bytes.
 enum MoocsFile {
     static let name = "moocs.csv"
     static let required = ["mooc_id", "title", "authors", "faculty", "department"]
@@ -9,14 +10,26 @@ enum MoocsFile {
                            "max_lecture_seconds", "video_format", "audio_codec", "citation_share",
                            "has_implementation_act", "has_placement_certificate", "previous_award_year"]
 
-    static func read(path: String, people: IdIndex, personList: [Person], log: inout DiagnosticLog)
-        -> (courses: [Course], index: IdIndex, lines: [Int]) {
-        var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
-        guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return ([], IdIndex(), []) }
-        let cell = FieldParsing(file: name)
-        var courses: [Course] = []
-        var lines: [Int] = []
+    /// What `read` gives: the courses without their authors (resolved by
+    /// `resolveAuthors` once `people.csv` is read), their lines, and the
+    /// authors column as written.
+    struct Read: Sendable {
+        var courses = CourseTable()
         var index = IdIndex()
+        var lines: [Int] = []
+        var authorTexts = TextColumn()
+        var authorColumn: Int?
+        var units = UnitInterner()
+        var log = DiagnosticLog()
+    }
+
+    /// Reads the courses; needs nothing from `people.csv`, so both files can
+    /// be read at the same time.
+    static func read(path: String) -> Read {
+        var result = Read()
+        var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &result.log)
+        guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return result }
+        let cell = FieldParsing(file: name)
         let columnAnnotation = h.index("annotation")
         let columnAudioCodec = h.index("audio_codec")
         let columnAuthors = h.index("authors")
@@ -39,64 +52,125 @@ enum MoocsFile {
         let columnSubmittedAt = h.index("submitted_at")
         let columnTitle = h.index("title")
         let columnVideoFormat = h.index("video_format")
-        while let row = csv.next(log: &log) {
+        result.authorColumn = columnAuthors
+        func col(_ c: Int?) -> Int? { c.map { $0 + 1 } }
+        // Repeated values (language lists, formats, codecs) become a `String` once each.
+        var languageText = TextCache(), formatText = TextCache(), codecText = TextCache()
+        while let row = csv.next(log: &result.log) {
             let l = row.line
-            func text(_ column: Int?) -> String? {
-                guard let t = row[column], !t.isEmpty else { return nil }
-                return t
-            }
-            guard let id = cell.identifier(row[columnMoocId], column: "mooc_id", at: l, columnMoocId.map { $0 + 1 }, log: &log) else { continue }
-            if let first = index.lookup(id).map({ lines[Int($0)] }) {
-                log.error(name, l, columnMoocId.map { $0 + 1 }, "mooc_id '\(id)' is given twice (first at line \(first))")
+            let id = row.bytes(columnMoocId)
+            guard cell.identifier(bytes: id, column: "mooc_id", at: l, col(columnMoocId), log: &result.log) else { continue }
+            let (known, inserted) = result.index.insert(utf8: id)
+            if !inserted {
+                result.log.error(name, l, col(columnMoocId), "mooc_id '\(String(decoding: id, as: UTF8.self))' is given twice (first at line \(result.lines[Int(known)]))")
                 continue
             }
-            let title = row[columnTitle] ?? ""
-            if title.trimmingSpaces.isEmpty { log.error(name, l, columnTitle.map { $0 + 1 }, "missing title of '\(id)'") }
-            var authors: [Int32] = []
-            let authorIds = cell.list(row[columnAuthors])
-            if authorIds.isEmpty { log.error(name, l, columnAuthors.map { $0 + 1 }, "course '\(id)' names no author") }
-            for a in authorIds {
-                guard let p = people.lookup(a) else {
-                    log.error(name, l, columnAuthors.map { $0 + 1 }, "author '\(a)' is not in people.csv")
-                    continue
-                }
-                if authors.contains(p) {
-                    log.error(name, l, columnAuthors.map { $0 + 1 }, "author '\(a)' is listed twice")
-                    continue
-                }
-                if !personList[Int(p)].roles.contains(.author) {
-                    log.warning(name, l, columnAuthors.map { $0 + 1 }, "author '\(a)' does not have the role 'author' in people.csv")
-                }
-                authors.append(p)
+            let title = row.bytes(columnTitle)
+            if !FieldParsing.hasText(title) {
+                result.log.error(name, l, col(columnTitle), "missing title of '\(String(decoding: id, as: UTF8.self))'")
             }
-            let faculty = cell.identifier(row[columnFaculty], column: "faculty", at: l, columnFaculty.map { $0 + 1 }, log: &log) ?? ""
-            let department = cell.identifier(row[columnDepartment], column: "department", at: l, columnDepartment.map { $0 + 1 }, log: &log) ?? ""
-            var course = Course(id: id, title: title, authors: authors, faculty: faculty, department: department)
-            if columnLanguages != nil, let langs = text(columnLanguages) { course.languages = cell.list(langs) }
-            course.link = text(columnLink)
-            course.annotation = text(columnAnnotation)
-            course.submittedAt = cell.timestamp(text(columnSubmittedAt), column: "submitted_at", at: l, columnSubmittedAt.map { $0 + 1 }, log: &log)
-            course.cohorts = cell.integer(text(columnCohorts), column: "cohorts", at: l, columnCohorts.map { $0 + 1 }, log: &log)
-            course.hasSyllabus = cell.yesNo(text(columnHasSyllabus), column: "has_syllabus", at: l, columnHasSyllabus.map { $0 + 1 }, log: &log)
-            course.hasPromoVideo = cell.yesNo(text(columnHasPromoVideo), column: "has_promo_video", at: l, columnHasPromoVideo.map { $0 + 1 }, log: &log)
-            course.hasGlossary = cell.yesNo(text(columnHasGlossary), column: "has_glossary", at: l, columnHasGlossary.map { $0 + 1 }, log: &log)
-            course.hasForum = cell.yesNo(text(columnHasForum), column: "has_forum", at: l, columnHasForum.map { $0 + 1 }, log: &log)
-            course.promoVideoSeconds = cell.number(text(columnPromoVideoSeconds), column: "promo_video_seconds", at: l, columnPromoVideoSeconds.map { $0 + 1 }, log: &log)
-            course.maxLectureSeconds = cell.number(text(columnMaxLectureSeconds), column: "max_lecture_seconds", at: l, columnMaxLectureSeconds.map { $0 + 1 }, log: &log)
-            course.videoFormat = text(columnVideoFormat)
-            course.audioCodec = text(columnAudioCodec)
-            course.citationShare = cell.number(text(columnCitationShare), column: "citation_share", at: l, columnCitationShare.map { $0 + 1 }, log: &log)
-            if let share = course.citationShare, share > 1 {
-                log.error(name, l, columnCitationShare.map { $0 + 1 }, "citation_share is a share between 0 and 1, found \(text(columnCitationShare) ?? "")")
-                course.citationShare = nil
+            let authorIds = row.bytes(columnAuthors)
+            var anyAuthor = false
+            FieldParsing.forEachItem(authorIds) { _ in anyAuthor = true }
+            if !anyAuthor { result.log.error(name, l, col(columnAuthors), "course '\(String(decoding: id, as: UTF8.self))' names no author") }
+            result.authorTexts.append(utf8: authorIds)
+            let faculty = row.bytes(columnFaculty), department = row.bytes(columnDepartment)
+            let facultyOK = cell.identifier(bytes: faculty, column: "faculty", at: l, col(columnFaculty), log: &result.log)
+            let departmentOK = cell.identifier(bytes: department, column: "department", at: l, col(columnDepartment), log: &result.log)
+
+            var facts = CourseTable.Facts()
+            let languages = row.bytes(columnLanguages)
+            if !languages.isEmpty {
+                facts.languages = languageText.string(languages) { bytes in
+                    var items: [String] = []
+                    FieldParsing.forEachItem(bytes) { items.append(String(decoding: $0, as: UTF8.self)) }
+                    return items.joined(separator: ";")
+                }
             }
-            course.hasImplementationAct = cell.yesNo(text(columnHasImplementationAct), column: "has_implementation_act", at: l, columnHasImplementationAct.map { $0 + 1 }, log: &log)
-            course.hasPlacementCertificate = cell.yesNo(text(columnHasPlacementCertificate), column: "has_placement_certificate", at: l, columnHasPlacementCertificate.map { $0 + 1 }, log: &log)
-            course.previousAwardYear = cell.integer(text(columnPreviousAwardYear), column: "previous_award_year", at: l, columnPreviousAwardYear.map { $0 + 1 }, min: 1900, log: &log)
-            index.insert(id)
-            courses.append(course)
-            lines.append(l)
+            let submittedText = row.bytes(columnSubmittedAt)
+            let submitted = cell.timestamp(bytes: submittedText, column: "submitted_at", at: l, col(columnSubmittedAt), log: &result.log)
+            facts.cohorts = cell.integer(bytes: row.bytes(columnCohorts), column: "cohorts", at: l, col(columnCohorts), log: &result.log)
+            facts.hasSyllabus = cell.yesNo(bytes: row.bytes(columnHasSyllabus), column: "has_syllabus", at: l, col(columnHasSyllabus), log: &result.log)
+            facts.hasPromoVideo = cell.yesNo(bytes: row.bytes(columnHasPromoVideo), column: "has_promo_video", at: l, col(columnHasPromoVideo), log: &result.log)
+            facts.hasGlossary = cell.yesNo(bytes: row.bytes(columnHasGlossary), column: "has_glossary", at: l, col(columnHasGlossary), log: &result.log)
+            facts.hasForum = cell.yesNo(bytes: row.bytes(columnHasForum), column: "has_forum", at: l, col(columnHasForum), log: &result.log)
+            facts.promoVideoSeconds = cell.number(bytes: row.bytes(columnPromoVideoSeconds), column: "promo_video_seconds", at: l, col(columnPromoVideoSeconds), log: &result.log)
+            facts.maxLectureSeconds = cell.number(bytes: row.bytes(columnMaxLectureSeconds), column: "max_lecture_seconds", at: l, col(columnMaxLectureSeconds), log: &result.log)
+            let videoFormat = row.bytes(columnVideoFormat)
+            if !videoFormat.isEmpty { facts.videoFormat = formatText.string(videoFormat) }
+            let audioCodec = row.bytes(columnAudioCodec)
+            if !audioCodec.isEmpty { facts.audioCodec = codecText.string(audioCodec) }
+            let citation = row.bytes(columnCitationShare)
+            facts.citationShare = cell.number(bytes: citation, column: "citation_share", at: l, col(columnCitationShare), log: &result.log)
+            if let share = facts.citationShare, share > 1 {
+                result.log.error(name, l, col(columnCitationShare), "citation_share is a share between 0 and 1, found \(String(decoding: citation, as: UTF8.self))")
+                facts.citationShare = nil
+            }
+            facts.hasImplementationAct = cell.yesNo(bytes: row.bytes(columnHasImplementationAct), column: "has_implementation_act", at: l, col(columnHasImplementationAct), log: &result.log)
+            facts.hasPlacementCertificate = cell.yesNo(bytes: row.bytes(columnHasPlacementCertificate), column: "has_placement_certificate", at: l, col(columnHasPlacementCertificate), log: &result.log)
+            facts.previousAwardYear = cell.integer(bytes: row.bytes(columnPreviousAwardYear), column: "previous_award_year", at: l, col(columnPreviousAwardYear), min: 1900, log: &result.log)
+            result.courses.append(id: id, title: title, authors: [],
+                           faculty: result.units.unit(facultyOK ? faculty : FieldParsing.empty),
+                           department: result.units.unit(departmentOK ? department : FieldParsing.empty),
+                           link: row.bytes(columnLink), annotation: row.bytes(columnAnnotation),
+                           submittedAt: submitted.map { (submittedText, $0) }, facts: facts)
+            result.lines.append(l)
         }
-        return (courses, index, lines)
+        result.index.optimizeForLookups()
+        return result
+    }
+
+    /// Looks up the authors of every course in `people.csv` and reports
+    /// those that are unknown, listed twice or not authors.
+    static func resolveAuthors(_ read: inout Read, people: IdIndex, personList: PersonTable, log: inout DiagnosticLog) {
+        let col = read.authorColumn.map { $0 + 1 }
+        var start: [Int32] = [0]
+        start.reserveCapacity(read.courses.count + 1)
+        var list: [Int32] = []
+        list.reserveCapacity(read.courses.count)
+        for c in 0..<read.courses.count {
+            let l = read.lines[c]
+            let first = list.count
+            read.authorTexts.withUTF8(c) { text in
+                FieldParsing.forEachItem(text) { a in
+                    guard let p = people.lookup(a) else {
+                        log.error(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' is not in people.csv")
+                        return
+                    }
+                    if list[first...].contains(p) {
+                        log.error(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' is listed twice")
+                        return
+                    }
+                    if !personList.roles(Int(p)).contains(.author) {
+                        log.warning(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' does not have the role 'author' in people.csv")
+                    }
+                    list.append(p)
+                }
+            }
+            start.append(Int32(list.count))
+        }
+        read.courses.setAuthors(start: start, list: list)
+        read.authorTexts = TextColumn()
+    }
+}
+
+/// The distinct short texts of a column and their `String`s, so a value
+/// repeated row after row (a video format, a codec, a language list) is
+/// decoded once, not once a row. Past `limit` distinct values, new ones are
+/// decoded every time.
+struct TextCache {
+    private var index = IdIndex()
+    private var values: [String] = []
+    private let limit = 4096
+
+    mutating func string(_ bytes: UnsafeRawBufferPointer,
+                         decode: (UnsafeRawBufferPointer) -> String = { String(decoding: $0, as: UTF8.self) }) -> String {
+        if let known = index.lookup(bytes) { return values[Int(known)] }
+        let value = decode(bytes)
+        if values.count < limit {
+            index.insert(utf8: bytes)
+            values.append(value)
+        }
+        return value
     }
 }

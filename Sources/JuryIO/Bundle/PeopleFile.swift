@@ -1,16 +1,33 @@
 import JuryEngine
 
-/// Reads `people.csv`: authors, experts, voters and the commission.
+/// Reads `people.csv`: authors, experts, voters and the commission, into a
+/// `PersonTable` straight from the reader's bytes.
 enum PeopleFile {
     static let name = "people.csv"
     static let required = ["person_id", "full_name", "faculty", "department", "roles"]
     static let optional = ["teaching_staff", "position", "degree"]
 
-    static func read(path: String, log: inout DiagnosticLog) -> (people: [Person], index: IdIndex, lines: [Int]) {
+    /// What `read` gives: the people, their index and lines, the units
+    /// their faculties and departments are interned in, and the diagnostics.
+    struct Read: Sendable {
+        var people = PersonTable()
+        var index = IdIndex()
+        var lines: [Int] = []
+        var units = UnitInterner()
+        var log = DiagnosticLog()
+    }
+
+    static func read(path: String) -> Read {
+        var result = Read()
+        (result.people, result.index, result.lines) = read(path: path, units: &result.units, log: &result.log)
+        return result
+    }
+
+    static func read(path: String, units: inout UnitInterner, log: inout DiagnosticLog) -> (people: PersonTable, index: IdIndex, lines: [Int]) {
         var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
-        guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return ([], IdIndex(), []) }
+        guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return (PersonTable(), IdIndex(), []) }
         let cell = FieldParsing(file: name)
-        var people: [Person] = []
+        var people = PersonTable()
         var lines: [Int] = []
         var index = IdIndex()
         let columnDepartment = h.index("department")
@@ -21,39 +38,50 @@ enum PeopleFile {
         let columnPersonId = h.index("person_id")
         let columnRoles = h.index("roles")
         let columnTeachingStaff = h.index("teaching_staff")
+        func col(_ c: Int?) -> Int? { c.map { $0 + 1 } }
         while let row = csv.next(log: &log) {
             let l = row.line
-            guard let id = cell.identifier(row[columnPersonId], column: "person_id", at: l, columnPersonId.map { $0 + 1 }, log: &log) else { continue }
-            if let first = index.lookup(id).map({ lines[Int($0)] }) {
-                log.error(name, l, columnPersonId.map { $0 + 1 }, "person_id '\(id)' is given twice (first at line \(first))")
+            let id = row.bytes(columnPersonId)
+            guard cell.identifier(bytes: id, column: "person_id", at: l, col(columnPersonId), log: &log) else { continue }
+            let (_, inserted) = index.insert(utf8: id)
+            if !inserted {
+                let first = index.lookup(id).map { lines[Int($0)] } ?? 0
+                log.error(name, l, col(columnPersonId), "person_id '\(String(decoding: id, as: UTF8.self))' is given twice (first at line \(first))")
                 continue
             }
             var roles: Person.Roles = []
-            for r in cell.list(row[columnRoles]) {
-                if let role = Person.Roles(name: r) {
+            FieldParsing.forEachItem(row.bytes(columnRoles)) { r in
+                if let role = Person.Roles(utf8: r) {
                     roles.insert(role)
                 } else {
-                    log.error(name, l, columnRoles.map { $0 + 1 }, "unknown role \"\(r)\" (roles are author, expert, voter, chair, member, secretary, separated by ';')")
+                    log.error(name, l, col(columnRoles), "unknown role \"\(String(decoding: r, as: UTF8.self))\" (roles are author, expert, voter, chair, member, secretary, separated by ';')")
                 }
             }
-            let fullName = row[columnFullName] ?? ""
-            if fullName.trimmingSpaces.isEmpty {
-                log.error(name, l, columnFullName.map { $0 + 1 }, "missing full_name of '\(id)'")
+            let fullName = row.bytes(columnFullName)
+            if !FieldParsing.hasText(fullName) {
+                log.error(name, l, col(columnFullName), "missing full_name of '\(String(decoding: id, as: UTF8.self))'")
             }
-            let faculty = cell.identifier(row[columnFaculty], column: "faculty", at: l, columnFaculty.map { $0 + 1 }, log: &log)
-            let department = cell.identifier(row[columnDepartment], column: "department", at: l, columnDepartment.map { $0 + 1 }, log: &log)
-            let teaching = cell.yesNo(row[columnTeachingStaff], column: "teaching_staff", at: l, columnTeachingStaff.map { $0 + 1 }, log: &log)
+            let faculty = row.bytes(columnFaculty), department = row.bytes(columnDepartment)
+            let facultyOK = cell.identifier(bytes: faculty, column: "faculty", at: l, col(columnFaculty), log: &log)
+            let departmentOK = cell.identifier(bytes: department, column: "department", at: l, col(columnDepartment), log: &log)
+            let teaching = cell.yesNo(bytes: row.bytes(columnTeachingStaff), column: "teaching_staff", at: l, col(columnTeachingStaff), log: &log)
             // A row with errors is still indexed, so that references to it do not
             // cascade into "unknown person" errors; the log's errors stop any output.
-            func optionalText(_ column: Int?) -> String? {
-                guard let t = row[column], !t.isEmpty else { return nil }
-                return t
-            }
-            index.insert(id)
-            people.append(Person(id: id, fullName: fullName, faculty: faculty ?? "", department: department ?? "", roles: roles,
-                                 teachingStaff: teaching, position: optionalText(columnPosition), degree: optionalText(columnDegree)))
+            people.append(id: id, fullName: fullName,
+                          faculty: units.unit(facultyOK ? faculty : FieldParsing.empty),
+                          department: units.unit(departmentOK ? department : FieldParsing.empty),
+                          roles: roles, teachingStaff: teaching, position: row.bytes(columnPosition), degree: row.bytes(columnDegree))
             lines.append(l)
         }
+        index.optimizeForLookups()
         return (people, index, lines)
+    }
+}
+
+extension Person.Roles {
+    /// A role from its name's UTF-8 bytes.
+    init?(utf8 name: UnsafeRawBufferPointer) {
+        guard let match = Person.Roles.named.first(where: { $0.name.utf8.elementsEqual(name) }) else { return nil }
+        self = match.role
     }
 }

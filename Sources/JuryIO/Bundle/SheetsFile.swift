@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import JuryEngine
 
 /// Reads `sheets.csv`, the evaluation sheets (F-03): the hot path of the reader.
@@ -8,11 +10,18 @@ import JuryEngine
 enum SheetsFile {
     static let name = "sheets.csv"
 
-    static func read(path: String, rules: Rules, people: IdIndex, personList: [Person], courses: IdIndex, courseList: [Course],
-                     log: inout DiagnosticLog) -> SheetTable {
+    /// Files smaller than this are read by one core: splitting costs more
+    /// than it saves.
+    static let minimumParallelBytes = 4 << 20
+
+    /// Reads the sheets, splitting the file into `chunks` ranges of records
+    /// read at the same time (default: one per core, for files of at least
+    /// `minimumParallelBytes`). The result, diagnostics included, is the
+    /// same for any number of chunks.
+    static func read(path: String, rules: Rules, people: IdIndex, personList: PersonTable, courses: IdIndex, courseList: CourseTable,
+                     chunks requestedChunks: Int? = nil, log: inout DiagnosticLog) -> SheetTable {
         let k = rules.criteria.count
-        var builder = SheetTable.Builder(criterionCount: k, weights: rules.weights)
-        let empty = builder.build(courseCount: courses.count).table
+        let empty = SheetTable.Builder(criterionCount: k, weights: rules.weights).build(courseCount: courses.count).table
         let reader: CSVReader
         do {
             reader = try CSVReader(path: path)
@@ -20,7 +29,7 @@ enum SheetsFile {
             log.error(name, nil, nil, "cannot be read: \(error)")
             return empty
         }
-        var lines: [UInt32] = []
+        let parser: SheetRowParser
         do {
             guard try reader.next() else {
                 log.error(name, nil, nil, "the file is empty; it needs at least a header line")
@@ -37,25 +46,188 @@ enum SheetsFile {
                   let courseColumn = header.index("mooc_id") else { return empty }
             let scoreColumns = keys.compactMap { header.index($0) }
             guard scoreColumns.count == k else { return empty }
-            let totalColumn = header.index("total")
-            let commentColumn = header.index("comment")
-            let signedColumn = header.index("signed_at")
-            let fieldCount = header.count
-            let unweighted = rules.isUnweighted
-            let scale = rules.scale
-            var scores = [UInt8](repeating: 0, count: k)
-            var warnedNotExpert = Set<Int32>()
+            parser = SheetRowParser(rules: rules, keys: keys, people: people, personList: personList, courses: courses,
+                                    stageColumn: stageColumn, expertColumn: expertColumn, courseColumn: courseColumn,
+                                    scoreColumns: scoreColumns, totalColumn: header.index("total"),
+                                    commentColumn: header.index("comment"), signedColumn: header.index("signed_at"),
+                                    fieldCount: header.count)
+        } catch {
+            log.error(name, nil, nil, "cannot be read: \(error)")
+            return empty
+        }
 
+        // Split the records after the header into ranges that start at line ends.
+        let bodyStart = reader.offset
+        let size = fileSize(path) ?? bodyStart
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunkCount = requestedChunks ?? (size - bodyStart >= minimumParallelBytes ? min(cores, 8) : 1)
+        var starts = [bodyStart]
+        if chunkCount > 1 {
+            for i in 1..<chunkCount {
+                let guess = bodyStart + (size - bodyStart) * i / chunkCount
+                guard let next = offsetAfterLineEnd(path: path, from: guess), next > starts[starts.count - 1], next < size else { continue }
+                starts.append(next)
+            }
+        }
+        let splits = starts
+        let results = ChunkResults<SheetRowParser.Part>(count: splits.count)
+        DispatchQueue.concurrentPerform(iterations: splits.count) { i in
+            let end = i + 1 < splits.count ? splits[i + 1] : Int.max
+            do throws(CSVReaderError) {
+                results.store(parser.parse(try CSVReader(path: path, range: splits[i] ..< end),
+                                           bytes: min(end, size) - splits[i]), at: i)
+            } catch {
+                results.store(parser.failed(error), at: i)
+            }
+        }
+        let parts = results.all()
+
+        // Join the parts in file order, each part's lines counted on from
+        // where the one before it (or the header) ended. A
+        // split that fell inside a quoted field shows as a part that did not
+        // stop where the next one started: the rest of the file is then read
+        // again, on one core, from where it did stop.
+        var merged = SheetRowParser.Part(criterionCount: k, weights: rules.weights)
+        merged.nextLine = reader.nextLineNumber
+        var warnedNotExpert = Set<Int32>()
+        for i in parts.indices {
+            guard var part = parts[i] else { break }
+            part.shiftLines(by: merged.nextLine - 1)
+            merged.absorb(part, warnedNotExpert: &warnedNotExpert)
+            guard i + 1 < parts.count, part.stoppedAt >= 0 else { break }
+            if part.stoppedAt != starts[i + 1] {
+                var rest: SheetRowParser.Part
+                do throws(CSVReaderError) {
+                    rest = parser.parse(try CSVReader(path: path, range: part.stoppedAt ..< Int.max), bytes: size - part.stoppedAt)
+                } catch {
+                    rest = parser.failed(error)
+                }
+                rest.shiftLines(by: merged.nextLine - 1)
+                merged.absorb(rest, warnedNotExpert: &warnedNotExpert)
+                break
+            }
+        }
+        for d in merged.log.diagnostics { log.append(d) }
+        let (table, duplicates) = merged.builder.build(courseCount: courses.count)
+        let lines = merged.lines
+        for d in duplicates {
+            log.error(name, Int(lines[d.later]), nil,
+                      "duplicate sheet: expert '\(personList.ids[Int(d.expert)])' already scored '\(courseList.ids[Int(d.course)])' at the \(d.stage) stage (line \(lines[d.first]))")
+        }
+        return table
+    }
+
+    /// Size of the file in bytes, or nil when it cannot be read.
+    static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// The offset just past the first line feed at or after `offset`, or nil.
+    static func offsetAfterLineEnd(path: String, from offset: Int) -> Int? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var at = offset
+        while true {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(at)) }
+            guard n > 0 else { return nil }
+            if let i = buffer[0..<n].firstIndex(of: UInt8(ascii: "\n")) { return at + i + 1 }
+            at += n
+        }
+    }
+}
+
+/// Checks the records of `sheets.csv` and collects the good ones: the row
+/// loop of `SheetsFile`, run on each range of the file at the same time.
+struct SheetRowParser: Sendable {
+    let rules: Rules
+    let keys: [String]
+    let people: IdIndex
+    let personList: PersonTable
+    let courses: IdIndex
+    let stageColumn: Int, expertColumn: Int, courseColumn: Int
+    let scoreColumns: [Int]
+    let totalColumn: Int?, commentColumn: Int?, signedColumn: Int?
+    let fieldCount: Int
+
+    /// What one range of the file gave: its sheets, their lines, its
+    /// diagnostics, and where it stopped.
+    struct Part: Sendable {
+        var builder: SheetTable.Builder
+        var lines: [UInt32] = []
+        var log = DiagnosticLog()
+        /// "Scores but is not an expert" warnings, first per expert in this part.
+        var notExpert: [(expert: Int32, warning: Diagnostic)] = []
+        /// File offset where the part stopped reading; -1 when it could not read.
+        var stoppedAt = 0
+        /// Line on which the record after the part's last one starts.
+        var nextLine = 1
+
+        init(criterionCount: Int, weights: [Double]) {
+            builder = SheetTable.Builder(criterionCount: criterionCount, weights: weights)
+        }
+
+        /// Adds `delta` to every line number (a part read from the middle of the file).
+        mutating func shiftLines(by delta: Int) {
+            guard delta != 0 else { return }
+            for i in lines.indices { lines[i] += UInt32(truncatingIfNeeded: delta) }
+            var shifted = DiagnosticLog()
+            for var d in log.diagnostics {
+                d.line = d.line.map { $0 + delta }
+                shifted.append(d)
+            }
+            log = shifted
+            for i in notExpert.indices { notExpert[i].warning.line = notExpert[i].warning.line.map { $0 + delta } }
+            nextLine += delta
+        }
+
+        /// Appends a later part.
+        mutating func absorb(_ other: Part, warnedNotExpert: inout Set<Int32>) {
+            if builder.count == 0 { builder = other.builder } else { builder.append(contentsOf: other.builder) }
+            if lines.isEmpty { lines = other.lines } else { lines.append(contentsOf: other.lines) }
+            for d in other.log.diagnostics { log.append(d) }
+            for w in other.notExpert where warnedNotExpert.insert(w.expert).inserted { log.append(w.warning) }
+            stoppedAt = other.stoppedAt
+            nextLine = other.nextLine
+        }
+    }
+
+    func failed(_ error: CSVReaderError) -> Part {
+        var part = Part(criterionCount: keys.count, weights: rules.weights)
+        part.log.error(SheetsFile.name, nil, nil, "cannot be read: \(error)")
+        part.stoppedAt = -1
+        return part
+    }
+
+    /// Reads records until the reader stops; line numbers are the reader's.
+    /// - Parameter bytes: about how many bytes the reader will read, to
+    ///   reserve the columns once (a reservation never touched costs no memory).
+    func parse(_ reader: CSVReader, bytes: Int) -> Part {
+        let name = SheetsFile.name
+        let k = keys.count
+        var part = Part(criterionCount: k, weights: rules.weights)
+        // A record holds at least two bytes per field.
+        let rows = min(bytes, 1 << 40) / max(2 * fieldCount, 1)
+        part.builder.reserveCapacity(rows)
+        part.lines.reserveCapacity(rows)
+        let unweighted = rules.isUnweighted
+        let scale = rules.scale
+        var scores = [UInt8](repeating: 0, count: k)
+        var warnedNotExpert = Set<Int32>()
+        do {
             while try reader.next() {
                 let line = reader.line
                 if let problem = reader.problem {
-                    log.append(CSVRows.diagnostic(problem, file: name))
+                    part.log.append(CSVRows.diagnostic(problem, file: name))
                     if case .unterminatedQuote = problem { break }
                     continue
                 }
                 if reader.fieldCount == 1 && reader.isEmpty(0) { continue }
                 if reader.fieldCount != fieldCount {
-                    log.error(name, line, nil, "row has \(reader.fieldCount) fields, the header has \(fieldCount)")
+                    part.log.error(name, line, nil, "row has \(reader.fieldCount) fields, the header has \(fieldCount)")
                     continue
                 }
                 var ok = true
@@ -63,21 +235,21 @@ enum SheetsFile {
                 let stage = Stage(bytes: stageBytes)
                 if stage == nil {
                     ok = false
-                    log.error(name, line, stageColumn + 1, stageBytes.isEmpty
+                    part.log.error(name, line, stageColumn + 1, stageBytes.isEmpty
                         ? "missing stage" : "unknown stage \"\(reader.string(stageColumn))\" (department, faculty or commission)")
                 }
                 let expert = people.lookup(reader.field(expertColumn))
                 if expert == nil {
                     ok = false
-                    log.error(name, line, expertColumn + 1, reader.isEmpty(expertColumn)
+                    part.log.error(name, line, expertColumn + 1, reader.isEmpty(expertColumn)
                         ? "missing expert_id" : "expert '\(reader.string(expertColumn))' is not in people.csv")
-                } else if let e = expert, !personList[Int(e)].roles.contains(.expert), warnedNotExpert.insert(e).inserted {
-                    log.warning(name, line, expertColumn + 1, "'\(personList[Int(e)].id)' scores sheets but does not have the role 'expert' in people.csv")
+                } else if let e = expert, !personList.roles(Int(e)).contains(.expert), warnedNotExpert.insert(e).inserted {
+                    part.notExpert.append((e, .warning(name, line, expertColumn + 1, "'\(personList.ids[Int(e)])' scores sheets but does not have the role 'expert' in people.csv")))
                 }
                 let course = courses.lookup(reader.field(courseColumn))
                 if course == nil {
                     ok = false
-                    log.error(name, line, courseColumn + 1, reader.isEmpty(courseColumn)
+                    part.log.error(name, line, courseColumn + 1, reader.isEmpty(courseColumn)
                         ? "missing mooc_id" : "course '\(reader.string(courseColumn))' is not in moocs.csv")
                 }
                 var sum = 0
@@ -85,11 +257,11 @@ enum SheetsFile {
                 for c in 0..<k {
                     let column = scoreColumns[c]
                     let bytes = reader.field(column)
-                    switch parseScore(bytes) {
+                    switch SheetsFile.parseScore(bytes) {
                     case .value(let v):
                         if v < scale.min || v > scale.max {
                             ok = false
-                            log.error(name, line, column + 1, "score \(v) for '\(keys[c])' is outside the scale \(scale.min)–\(scale.max)")
+                            part.log.error(name, line, column + 1, "score \(v) for '\(keys[c])' is outside the scale \(scale.min)–\(scale.max)")
                         } else {
                             scores[c] = UInt8(v)
                             sum += v
@@ -97,13 +269,14 @@ enum SheetsFile {
                         }
                     case .missing:
                         ok = false
-                        log.error(name, line, column + 1, "missing score for '\(keys[c])'")
+                        part.log.error(name, line, column + 1, "missing score for '\(keys[c])'")
                     case .notInteger:
                         ok = false
-                        log.error(name, line, column + 1, "score \"\(reader.string(column))\" for '\(keys[c])' is not a whole number")
+                        part.log.error(name, line, column + 1, "score \"\(reader.string(column))\" for '\(keys[c])' is not a whole number")
                     }
                 }
-                if ok, let totalColumn, !reader.isEmpty(totalColumn) {
+                if ok, let totalColumn, !reader.isEmpty(totalColumn),
+                   !(unweighted && SheetsFile.isWholeNumber(reader.field(totalColumn), equalTo: sum)) {
                     let computed = unweighted ? Double(sum) : weighted
                     let text = reader.string(totalColumn)
                     if let given = Double(text.trimmingSpaces), given.isFinite {
@@ -111,34 +284,34 @@ enum SheetsFile {
                         let tolerance = unweighted ? 0 : 0.005 + 1e-9 * abs(computed)
                         if abs(given - computed) > tolerance {
                             ok = false
-                            log.error(name, line, totalColumn + 1, "total \(text) does not equal the \(unweighted ? "" : "weighted ")sum of the criteria, \(formatNumber(computed))")
+                            part.log.error(name, line, totalColumn + 1, "total \(text) does not equal the \(unweighted ? "" : "weighted ")sum of the criteria, \(SheetsFile.formatNumber(computed))")
                         }
                     } else {
                         ok = false
-                        log.error(name, line, totalColumn + 1, "total \"\(text)\" is not a number")
+                        part.log.error(name, line, totalColumn + 1, "total \"\(text)\" is not a number")
                     }
                 }
-                if let signedColumn, !reader.isEmpty(signedColumn), ISO8601.parse(reader.string(signedColumn)) == nil {
+                if let signedColumn, !reader.isEmpty(signedColumn), ISO8601.secondsSinceEpoch(reader.field(signedColumn)) == nil {
                     ok = false
-                    log.error(name, line, signedColumn + 1, "signed_at \"\(reader.string(signedColumn))\" is not an ISO 8601 timestamp")
+                    part.log.error(name, line, signedColumn + 1, "signed_at \"\(reader.string(signedColumn))\" is not an ISO 8601 timestamp")
                 }
                 guard ok, let stage, let expert, let course else { continue }
                 let comment = commentColumn.map { reader.isEmpty($0) ? "" : reader.string($0) } ?? ""
-                builder.append(stage: stage, course: course, expert: expert, scores: scores, comment: comment)
-                lines.append(UInt32(truncatingIfNeeded: line))
+                part.builder.append(stage: stage, course: course, expert: expert, scores: scores, comment: comment)
+                part.lines.append(UInt32(truncatingIfNeeded: line))
             }
         } catch {
-            log.error(name, nil, nil, "cannot be read: \(error)")
-            return empty
+            part.log.error(name, nil, nil, "cannot be read: \(error)")
+            part.stoppedAt = -1
+            return part
         }
-        let (table, duplicates) = builder.build(courseCount: courses.count)
-        for d in duplicates {
-            log.error(name, Int(lines[d.later]), nil,
-                      "duplicate sheet: expert '\(personList[Int(d.expert)].id)' already scored '\(courseList[Int(d.course)].id)' at the \(d.stage) stage (line \(lines[d.first]))")
-        }
-        return table
+        part.stoppedAt = reader.offset
+        part.nextLine = reader.nextLineNumber
+        return part
     }
+}
 
+extension SheetsFile {
     enum ParsedScore {
         case value(Int)
         case missing
@@ -161,6 +334,21 @@ enum SheetsFile {
             i += 1
         }
         return .value(v)
+    }
+
+    /// Whether `bytes` are the plain decimal digits of `value` (the common
+    /// case of an unweighted total, checked without making a `String`);
+    /// anything else takes the general path.
+    @inline(__always)
+    static func isWholeNumber(_ bytes: UnsafeRawBufferPointer, equalTo value: Int) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return false }
+        var v = 0
+        for b in bytes {
+            let d = b &- 48
+            if d > 9 { return false }
+            v = v * 10 + Int(d)
+        }
+        return v == value
     }
 
     static func formatNumber(_ x: Double) -> String {

@@ -8,7 +8,7 @@ enum VotesFile {
     static let required = ["stage", "unit", "voter_id", "mooc_id"]
     static let optional = ["rank"]
 
-    static func read(path: String, people: IdIndex, personList: [Person], courses: IdIndex, courseList: [Course],
+    static func read(path: String, people: IdIndex, personList: PersonTable, courses: IdIndex, courseList: CourseTable,
                      log: inout DiagnosticLog) -> VoteTable {
         var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
         guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return VoteTable() }

@@ -46,6 +46,13 @@ struct CSVRows {
             guard let index, index < reader.fieldCount else { return nil }
             return reader.string(index)
         }
+
+        /// The bytes of a field (empty for a column the file lacks); valid
+        /// until the next row is read.
+        func bytes(_ index: Int?) -> UnsafeRawBufferPointer {
+            guard let index, index < reader.fieldCount else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+            return reader.field(index)
+        }
     }
 
     let name: String

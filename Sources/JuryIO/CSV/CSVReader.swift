@@ -38,10 +38,13 @@ public final class CSVReader {
     private var atEOF = false
     private var nextLine = 1
     private var isFirstRead = true
+    /// File offset of `block[0]`.
+    private var blockFileOffset = 0
+    /// No record starting at or after this file offset is read (see `init(path:range:)`).
+    private var limit = Int.max
 
-    /// Field `i` of the current record is `block[fieldStart[i] ..< fieldEnd[i]]`.
-    private var fieldStart: [Int] = []
-    private var fieldEnd: [Int] = []
+    /// Field `i` of the current record is `block[fields.start[i] ..< fields.end[i]]`.
+    private var fields = FieldOffsets(capacity: 64)
     /// Quoted fields of the current record that hold doubled quotes.
     private var escapedFields: [Int] = []
     /// Physical line where the current record starts.
@@ -58,6 +61,32 @@ public final class CSVReader {
         block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(blockSize, 64), alignment: 16)
     }
 
+    /// Reads the records of a file that start inside `range` (byte offsets):
+    /// `range.lowerBound` must be the start of a record, and the last record
+    /// is read to its end even past `range.upperBound`. Line numbers count
+    /// from 1 at `range.lowerBound`; `offset` tells where reading stopped, so
+    /// that a caller splitting a file into ranges can check each split fell
+    /// between records. A byte-order mark is skipped only at offset 0.
+    public convenience init(path: String, range: Range<Int>, blockSize: Int = 1 << 20) throws(CSVReaderError) {
+        try self.init(path: path, blockSize: blockSize)
+        if range.lowerBound > 0 {
+            guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else { throw CSVReaderError(path: path, errno: errno) }
+            blockFileOffset = range.lowerBound
+            isFirstRead = false
+        }
+        limit = range.upperBound
+    }
+
+    /// File offset just past the last record read (where the next one starts).
+    public var offset: Int { blockFileOffset + position }
+
+    /// Physical line on which the next record starts.
+    public var nextLineNumber: Int { nextLine }
+
+    /// Stops reading before the first record that starts at or after this
+    /// file offset (a record already started is still read to its end).
+    public func stop(at offset: Int) { limit = offset }
+
     /// Reads from bytes in memory (tests, small files).
     public init(bytes: [UInt8]) {
         fd = -1
@@ -73,15 +102,17 @@ public final class CSVReader {
     deinit {
         if fd >= 0 { close(fd) }
         block.deallocate()
+        fields.deallocate()
     }
 
     /// Number of fields in the current record.
-    public var fieldCount: Int { fieldStart.count }
+    public var fieldCount: Int { fields.count }
 
     /// The bytes of field `i` of the current record (unquoted, unescaped).
     @inline(__always)
     public func field(_ i: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: block[fieldStart[i] ..< fieldEnd[i]])
+        precondition(i >= 0 && i < fields.count, "field index out of range")
+        return UnsafeRawBufferPointer(rebasing: block[fields.start[i] ..< fields.end[i]])
     }
 
     /// Field `i` as a `String` (for text columns; not for the hot path).
@@ -91,12 +122,16 @@ public final class CSVReader {
 
     /// Whether field `i` is empty (a missing value).
     @inline(__always)
-    public func isEmpty(_ i: Int) -> Bool { fieldStart[i] == fieldEnd[i] }
+    public func isEmpty(_ i: Int) -> Bool {
+        precondition(i >= 0 && i < fields.count, "field index out of range")
+        return fields.start[i] == fields.end[i]
+    }
 
     /// Moves to the next record. Returns false at the end of the input.
     /// After an unterminated quote, the reader is at its end.
     public func next() throws(CSVReaderError) -> Bool {
         problem = nil
+        if blockFileOffset + position >= limit { return false }
         while true {
             if position >= filled {
                 if atEOF { return false }
@@ -120,20 +155,12 @@ public final class CSVReader {
     /// Scans one record starting at `position`. Returns true when a whole
     /// record was read, nil when more bytes are needed (nothing consumed).
     private func scanRecord(final: Bool = false) -> Bool? {
-        // The field arrays are moved into locals for the scan: stored
-        // properties of a class pay a dynamic exclusivity check per access.
-        var fieldStart = self.fieldStart, fieldEnd = self.fieldEnd, escapedFields = self.escapedFields
-        self.fieldStart = []
-        self.fieldEnd = []
-        self.escapedFields = []
-        defer {
-            self.fieldStart = fieldStart
-            self.fieldEnd = fieldEnd
-            self.escapedFields = escapedFields
-        }
-        fieldStart.removeAll(keepingCapacity: true)
-        fieldEnd.removeAll(keepingCapacity: true)
-        escapedFields.removeAll(keepingCapacity: true)
+        // The offsets live in raw memory held in a local copy: no reference
+        // counting and no exclusivity check per field.
+        var fields = self.fields
+        fields.count = 0
+        defer { self.fields = fields }
+        if !escapedFields.isEmpty { escapedFields.removeAll(keepingCapacity: true) }
         guard let raw = block.baseAddress else { return nil }
         let base = raw.assumingMemoryBound(to: UInt8.self)
         var i = position
@@ -144,7 +171,7 @@ public final class CSVReader {
         let recordLine = nextLine
         while true {
             // One field.
-            let column = fieldStart.count + 1
+            let column = fields.count + 1
             if i < end && base[i] == UInt8(ascii: "\"") {
                 // Quoted field. Nothing is written until the record is complete:
                 // a record cut by the end of the block is scanned again.
@@ -171,17 +198,15 @@ public final class CSVReader {
                 }
                 if !closed {
                     if !final { return nil }
-                    fieldStart.append(start)
-                    fieldEnd.append(i)
+                    fields.append(start, i)
                     problem = .unterminatedQuote(line: quoteLine, column: column)
                     position = end
                     nextLine = recordLine + lines
                     line = recordLine
                     return true
                 }
-                fieldStart.append(start)
-                fieldEnd.append(i)
-                if escaped { escapedFields.append(fieldStart.count - 1) }
+                fields.append(start, i)
+                if escaped { escapedFields.append(fields.count - 1) }
                 i += 1
                 // After the closing quote: a separator, a line end, or the end.
                 var stray = false
@@ -209,8 +234,7 @@ public final class CSVReader {
                 } else if i == end && final && fieldEndIndex > start && base[fieldEndIndex - 1] == UInt8(ascii: "\r") {
                     fieldEndIndex -= 1
                 }
-                fieldStart.append(start)
-                fieldEnd.append(fieldEndIndex)
+                fields.append(start, fieldEndIndex)
             }
             if i >= end {
                 if !final { return nil }
@@ -230,9 +254,9 @@ public final class CSVReader {
         line = recordLine
         nextLine = recordLine + lines
         problem = firstProblem
-        for f in escapedFields { unescapeQuotes(field: f, base: base, fieldStart: fieldStart, fieldEnd: &fieldEnd) }
+        for f in escapedFields { unescapeQuotes(field: f, base: base, fields: fields) }
         if problem == nil && highBits >= 0x80 {
-            for f in 0..<fieldStart.count where !isValidUTF8(UnsafeRawBufferPointer(start: raw + fieldStart[f], count: fieldEnd[f] - fieldStart[f])) {
+            for f in 0..<fields.count where !isValidUTF8(UnsafeRawBufferPointer(start: raw + fields.start[f], count: fields.end[f] - fields.start[f])) {
                 problem = .invalidUTF8(line: recordLine, column: f + 1)
                 break
             }
@@ -241,15 +265,15 @@ public final class CSVReader {
     }
 
     /// Turns each `""` of a quoted field into `"`, in place.
-    private func unescapeQuotes(field f: Int, base: UnsafeMutablePointer<UInt8>, fieldStart: [Int], fieldEnd: inout [Int]) {
-        var read = fieldStart[f], write = fieldStart[f]
-        let end = fieldEnd[f]
+    private func unescapeQuotes(field f: Int, base: UnsafeMutablePointer<UInt8>, fields: FieldOffsets) {
+        var read = fields.start[f], write = fields.start[f]
+        let end = fields.end[f]
         while read < end {
             base[write] = base[read]
             read += base[read] == UInt8(ascii: "\"") ? 2 : 1
             write += 1
         }
-        fieldEnd[f] = write
+        fields.end[f] = write
     }
 
     /// Moves the unparsed tail to the front of the block and reads more bytes,
@@ -260,6 +284,7 @@ public final class CSVReader {
             if tail > 0, let base = block.baseAddress {
                 base.copyMemory(from: base + position, byteCount: tail)
             }
+            blockFileOffset += position
             position = 0
             filled = tail
         }
@@ -282,6 +307,48 @@ public final class CSVReader {
     private func skipByteOrderMark() {
         guard filled - position >= 3, let base = block.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         if base[position] == 0xEF && base[position + 1] == 0xBB && base[position + 2] == 0xBF { position += 3 }
+    }
+}
+
+/// Start and end offsets of the fields of one record, in memory the reader
+/// allocates and frees itself; a copy shares the memory (the reader keeps
+/// one and works on a local copy during a scan).
+struct FieldOffsets {
+    var start: UnsafeMutablePointer<Int>
+    var end: UnsafeMutablePointer<Int>
+    var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        start = .allocate(capacity: capacity)
+        end = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ s: Int, _ e: Int) {
+        if count == capacity { grow() }
+        start[count] = s
+        end[count] = e
+        count += 1
+    }
+
+    private mutating func grow() {
+        let bigger = capacity * 2
+        let newStart = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
+        let newEnd = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
+        newStart.update(from: start, count: count)
+        newEnd.update(from: end, count: count)
+        start.deallocate()
+        end.deallocate()
+        start = newStart
+        end = newEnd
+        capacity = bigger
+    }
+
+    func deallocate() {
+        start.deallocate()
+        end.deallocate()
     }
 }
 

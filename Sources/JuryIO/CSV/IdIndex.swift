@@ -5,61 +5,187 @@ import Glibc
 /// Maps identifiers to their index without building a `String` per lookup:
 /// the key is looked up by its UTF-8 bytes straight from the reader's block.
 ///
-/// Open addressing with linear probing over a power-of-two table kept at most
-/// half full. The hash reads the key eight bytes at a time and mixes each word
-/// with a multiply and a xor-shift (the finaliser of SplitMix64, Steele, Lea &
-/// Flood 2014); ids differ mostly in their last digits, which every word
-/// reaches. Lookup is O(length of the id) expected.
+/// Two ways to find an id, chosen by the ids themselves:
+///
+/// - **Direct**, while every id is one of at most eight shapes, each a fixed
+///   prefix followed by a fixed number of digits (`M0000001`, `E00042`,
+///   `F01`), with dense numbers (the largest at most 4 × the ids of that
+///   shape + 1024): a key is parsed into (shape, number) and its index read
+///   from one array slot; no hashing, no comparison of bytes (a key of
+///   another shape cannot be in the index). Inserting such ids in any order
+///   costs the same.
+/// - **Hashed**, from the first id that does not fit: open addressing with
+///   linear probing over a power-of-two table kept at most half full. The
+///   hash reads the key eight bytes at a time and mixes each word with a
+///   multiply and a xor-shift (the finaliser of SplitMix64, Steele, Lea &
+///   Flood 2014); ids differ mostly in their last digits, which every word
+///   reaches. `optimizeForLookups()` rebuilds the direct path when the ids
+///   allow it after all.
+///
+/// Either way a lookup is O(length of the id) expected.
 public struct IdIndex: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
-    /// Slot → index + 1 (0 = empty).
-    private var slots: [Int32]
-    private var mask: Int
+    /// Slot → index + 1 (0 = empty); empty while the direct path is used.
+    private var slots: [Int32] = []
+    private var mask = 0
+    private var dense: DensePath? = DensePath(shapes: [])
 
-    public init(capacity: Int = 16) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
-        mask = size - 1
+    /// Ids of the form prefix + `digits` decimal digits: number → index + 1.
+    private struct DenseShape: Sendable {
+        var prefix: [UInt8]
+        var digits: Int
+        var table: [Int32]
+        var members: Int
     }
 
+    private struct DensePath: Sendable {
+        var shapes: [DenseShape]
+    }
+
+    public init() {}
+
     public init<S: Sequence<String>>(_ ids: S) {
-        let array = Array(ids)
-        self.init(capacity: array.count)
-        for id in array { _ = insert(id) }
+        for id in ids { insert(id) }
     }
 
     public var count: Int { starts.count - 1 }
 
+    /// Whether lookups take the direct path (see the type's documentation).
+    public var isDirect: Bool { dense != nil }
+
     /// Adds an id; returns its index, or the existing index when already present.
     @discardableResult
     public mutating func insert(_ id: String) -> (index: Int32, inserted: Bool) {
-        var utf8 = Array(id.utf8)
-        if let existing = utf8.withUnsafeBytes({ lookup($0) }) { return (existing, false) }
+        var id = id
+        return id.withUTF8 { insert(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds an id given as UTF-8 bytes; returns its index, or the existing
+    /// index when already present.
+    @discardableResult
+    public mutating func insert(utf8 key: UnsafeRawBufferPointer) -> (index: Int32, inserted: Bool) {
+        if dense != nil {
+            if let (shape, number) = denseSlot(key) {
+                let entry = dense.unsafelyUnwrapped.shapes[shape].table[number]
+                if entry != 0 { return (entry - 1, false) }
+                let index = Int32(count)
+                append(key)
+                dense!.shapes[shape].table[number] = index + 1
+                dense!.shapes[shape].members += 1
+                return (index, true)
+            }
+            buildHashTable()
+        }
+        let h = IdIndex.hash(key)
+        if let existing = find(key, hash: h) { return (existing, false) }
         if (count + 1) * 2 > slots.count { grow() }
         let index = Int32(count)
-        bytes.append(contentsOf: utf8)
-        starts.append(bytes.count)
-        utf8.withUnsafeBytes { place(index: index, hash: IdIndex.hash($0)) }
-        utf8.removeAll()
+        append(key)
+        place(index: index, hash: h)
         return (index, true)
     }
 
+    private mutating func append(_ key: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: key)
+        starts.append(bytes.count)
+    }
+
+    /// The (shape, number) of a key that fits the direct path, making room
+    /// for it (a new shape or a longer table), or nil when it does not fit.
+    private mutating func denseSlot(_ key: UnsafeRawBufferPointer) -> (Int, Int)? {
+        var digits = 0
+        while digits < key.count, key[key.count - 1 - digits] &- 48 <= 9 { digits += 1 }
+        guard digits > 0, digits <= 9 else { return nil }
+        let prefixLength = key.count - digits
+        var n = 0
+        for k in prefixLength ..< key.count { n = n * 10 + Int(key[k] &- 48) }
+        var shapes = dense.unsafelyUnwrapped.shapes
+        dense = nil  // no second reference while the shapes change
+        defer { dense = DensePath(shapes: shapes) }
+        var s = shapes.firstIndex { $0.digits == digits && $0.prefix.elementsEqual(key[0..<prefixLength]) }
+        if s == nil {
+            guard shapes.count < 8 else { return nil }
+            shapes.append(DenseShape(prefix: Array(key[0..<prefixLength]), digits: digits, table: [], members: 0))
+            s = shapes.count - 1
+        }
+        guard let s else { return nil }
+        if n >= shapes[s].table.count {
+            guard n <= 4 * (shapes[s].members + 1) + 1024 else { return nil }
+            let size = max(n + 1, min(2 * shapes[s].table.count, 4 * (shapes[s].members + 1) + 1025), 16)
+            shapes[s].table.append(contentsOf: repeatElement(0, count: size - shapes[s].table.count))
+        }
+        return (s, n)
+    }
+
+    /// Leaves the direct path: hashes every id so far (tests use it to
+    /// compare the two paths).
+    mutating func buildHashTable() {
+        dense = nil
+        var size = 16
+        while size < (count + 1) * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        rehash()
+    }
+
+    /// The id at `index`.
+    public func id(_ index: Int32) -> String {
+        String(decoding: bytes[starts[Int(index)] ..< starts[Int(index) + 1]], as: UTF8.self)
+    }
+
+    /// Takes the direct path again when every id fits it (see the type's
+    /// documentation); otherwise lookups stay hashed. Nothing to do while
+    /// the direct path is in use.
+    public mutating func optimizeForLookups() {
+        guard dense == nil else { return }
+        var candidate = IdIndex()
+        for i in 0..<count {
+            bytes.withUnsafeBytes { pool in
+                _ = candidate.insert(utf8: UnsafeRawBufferPointer(rebasing: pool[starts[i] ..< starts[i + 1]]))
+            }
+            if !candidate.isDirect { return }
+        }
+        self = candidate
+    }
+
     /// The index of the id spelled by `key`, or nil.
-    @inlinable
+    @inline(__always)
     public func lookup(_ key: UnsafeRawBufferPointer) -> Int32? {
-        find(key)
+        if let dense { return IdIndex.denseFind(key, dense) }
+        return find(key, hash: IdIndex.hash(key))
+    }
+
+    @inline(__always)
+    private static func denseFind(_ key: UnsafeRawBufferPointer, _ dense: DensePath) -> Int32? {
+        for shape in dense.shapes where key.count == shape.prefix.count + shape.digits {
+            let p = shape.prefix.count
+            var matches = true
+            for k in 0..<p where key[k] != shape.prefix[k] {
+                matches = false
+                break
+            }
+            guard matches else { continue }
+            var n = 0
+            for k in p..<key.count {
+                let d = key[k] &- 48
+                if d > 9 { return nil }
+                n = n &* 10 &+ Int(d)
+            }
+            guard n < shape.table.count else { return nil }
+            let entry = shape.table[n]
+            return entry == 0 ? nil : entry - 1
+        }
+        return nil
     }
 
     public func lookup(_ id: String) -> Int32? {
         var id = id
-        return id.withUTF8 { find(UnsafeRawBufferPointer($0)) }
+        return id.withUTF8 { lookup(UnsafeRawBufferPointer($0)) }
     }
 
-    @usableFromInline
-    func find(_ key: UnsafeRawBufferPointer) -> Int32? {
-        var slot = Int(truncatingIfNeeded: IdIndex.hash(key)) & mask
+    private func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
         return bytes.withUnsafeBytes { pool in
             while true {
                 let entry = slots[slot]
@@ -85,6 +211,10 @@ public struct IdIndex: Sendable {
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         mask = slots.count - 1
+        rehash()
+    }
+
+    private mutating func rehash() {
         for i in 0..<count {
             let h = bytes.withUnsafeBytes { pool in
                 IdIndex.hash(UnsafeRawBufferPointer(rebasing: pool[starts[i] ..< starts[i + 1]]))
@@ -93,7 +223,6 @@ public struct IdIndex: Sendable {
         }
     }
 
-    @usableFromInline
     static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
         guard let base = key.baseAddress else { return mix(h) }

@@ -45,8 +45,8 @@ public enum AuditOutput {
         for o in audit.outliers.outliers {
             let r = Int(o.row)
             w.beginObject()
-            w.string("expert_id", competition.people[Int(competition.sheets.expert[r])].id)
-            w.string("mooc_id", competition.courses[Int(competition.sheets.course[r])].id)
+            w.string("expert_id", competition.people.ids[Int(competition.sheets.expert[r])])
+            w.string("mooc_id", competition.courses.ids[Int(competition.sheets.course[r])])
             w.number("total", o.total)
             w.number("consensus", o.consensus)
             w.number("robust_z", o.robustZ)
@@ -56,7 +56,7 @@ public enum AuditOutput {
         w.beginArray("raters")
         for r in audit.raters.raters {
             w.beginObject()
-            w.string("expert_id", competition.people[Int(r.expert)].id)
+            w.string("expert_id", competition.people.ids[Int(r.expert)])
             w.int("sheets", r.sheets)
             w.number("severity", r.severity)
             if let ci = r.severityCI95 {
@@ -135,10 +135,10 @@ public enum AuditOutput {
             w.beginObject("complete_block")
             w.bool("whole_design", block.isWholeDesign)
             w.beginArray("moocs")
-            for u in block.units { w.string(nil, competition.courses[Int(u)].id) }
+            for u in block.units { w.string(nil, competition.courses.ids[Int(u)]) }
             w.endArray()
             w.beginArray("experts")
-            for e in block.raters { w.string(nil, competition.people[Int(e)].id) }
+            for e in block.raters { w.string(nil, competition.people.ids[Int(e)]) }
             w.endArray()
             w.endObject()
         case .undefined(let reason):
@@ -162,7 +162,7 @@ public enum AuditOutput {
                                   "halo", "central_tendency", "extreme", "outliers", "flags", "verdict"])
         func n(_ x: Double?) -> String { x.map(JSONWriter.formatNumber) ?? "" }
         for r in audit.raters.raters {
-            out += CSVWriter.line([competition.people[Int(r.expert)].id, String(r.sheets), n(r.severity), n(r.severityCI95?.lower),
+            out += CSVWriter.line([competition.people.ids[Int(r.expert)], String(r.sheets), n(r.severity), n(r.severityCI95?.lower),
                                    n(r.severityCI95?.upper), n(r.consistency), n(r.halo), n(r.centralTendency), n(r.extreme),
                                    String(r.outliers), r.flags.joined(separator: ";"), r.verdict])
         }
@@ -205,7 +205,7 @@ public enum AuditOutput {
             var o = TextTable(headers: ["expert", "course", "total", "others' median", "robust z"], alignments: [.left, .left, .right, .right, .right])
             for x in outliers {
                 let r = Int(x.row)
-                o.append([competition.people[Int(competition.sheets.expert[r])].id, competition.courses[Int(competition.sheets.course[r])].id,
+                o.append([competition.people.ids[Int(competition.sheets.expert[r])], competition.courses.ids[Int(competition.sheets.course[r])],
                           f(x.total), f(x.consensus), f(x.robustZ)])
             }
             out += o.render()
@@ -213,7 +213,7 @@ public enum AuditOutput {
         out += "\nExperts\n"
         var e = TextTable(headers: ["expert", "sheets", "severity", "95% CI", "r", "verdict"], alignments: [.left, .right, .right, .left, .right, .left])
         for r in audit.raters.raters {
-            e.append([competition.people[Int(r.expert)].id, String(r.sheets), r.severity.map(f) ?? "—",
+            e.append([competition.people.ids[Int(r.expert)], String(r.sheets), r.severity.map(f) ?? "—",
                       r.severityCI95.map { "\(f($0.lower)) to \(f($0.upper))" } ?? "", r.consistency.map(f) ?? "—", r.verdict])
         }
         out += e.render()

@@ -8,15 +8,15 @@ public enum IntegrityOutput {
         let people = competition.people, courses = competition.courses
         func ids(_ key: String, _ list: [Int32], courses isCourse: Bool) {
             w.beginArray(key)
-            for i in list { w.string(nil, isCourse ? courses[Int(i)].id : people[Int(i)].id) }
+            for i in list { w.string(nil, isCourse ? courses.ids[Int(i)] : people.ids[Int(i)]) }
             w.endArray()
         }
         func sheets(_ key: String, _ list: [FlaggedSheet]) {
             w.beginArray(key)
             for s in list {
                 w.beginObject()
-                w.string("expert_id", people[Int(s.expert)].id)
-                w.string("mooc_id", courses[Int(s.course)].id)
+                w.string("expert_id", people.ids[Int(s.expert)])
+                w.string("mooc_id", courses.ids[Int(s.course)])
                 w.number("total", s.total)
                 w.number("consensus", s.consensus)
                 w.endObject()
@@ -55,7 +55,7 @@ public enum IntegrityOutput {
             case .favouritism(let e, let list):
                 w.beginObject("group")
                 w.string("kind", e.group.kind.rawValue)
-                w.string("name", e.group.name ?? e.group.person.map { people[Int($0)].id })
+                w.string("name", e.group.name ?? e.group.person.map { people.ids[Int($0)] })
                 w.endObject()
                 w.int("n", e.groupSheets)
                 w.int("other_sheets", e.otherSheets)
@@ -75,8 +75,8 @@ public enum IntegrityOutput {
                 w.beginArray("edges")
                 for edge in edges {
                     w.beginObject()
-                    w.string("from", people[Int(edge.from)].id)
-                    w.string("to", people[Int(edge.to)].id)
+                    w.string("from", people.ids[Int(edge.from)])
+                    w.string("to", people.ids[Int(edge.to)])
                     w.string("rule", edge.rule.rawValue)
                     w.number("effect", edge.effect)
                     w.number("z", edge.z)
@@ -108,8 +108,8 @@ public enum IntegrityOutput {
                           alignments: [.left, .left, .left, .left, .right, .right, .left])
         for f in sorted {
             t.append([f.severity.rawValue, f.kind.rawValue,
-                      f.experts.map { competition.people[Int($0)].id }.joined(separator: ", "),
-                      f.moocs.prefix(4).map { competition.courses[Int($0)].id }.joined(separator: ", ") + (f.moocs.count > 4 ? ", …" : ""),
+                      f.experts.map { competition.people.ids[Int($0)] }.joined(separator: ", "),
+                      f.moocs.prefix(4).map { competition.courses.ids[Int($0)] }.joined(separator: ", ") + (f.moocs.count > 4 ? ", …" : ""),
                       f.effect.map(RankingOutput.format2) ?? "", f.qValue.map(RankingOutput.format2) ?? "",
                       f.recused ? "yes" : "no"])
         }

@@ -32,8 +32,8 @@ public enum RankingOutput {
             let c = Int(row.entry.course)
             w.beginObject()
             w.int("rank", row.entry.rank)
-            w.string("mooc_id", competition.courses[c].id)
-            w.string("title", competition.courses[c].title)
+            w.string("mooc_id", competition.courses.ids[c])
+            w.string("title", competition.courses.titles[c])
             w.number("score", row.score.score)
             w.int("sheets", row.score.sheets)
             w.number("mean", row.score.mean)
@@ -48,8 +48,8 @@ public enum RankingOutput {
         w.beginArray("excluded")
         for x in r.excluded {
             w.beginObject()
-            w.string("expert_id", competition.people[Int(x.expert)].id)
-            w.string("mooc_id", competition.courses[Int(x.course)].id)
+            w.string("expert_id", competition.people.ids[Int(x.expert)])
+            w.string("mooc_id", competition.courses.ids[Int(x.course)])
             w.string("reason", x.reason)
             if let detail = x.detail { w.string("detail", detail) }
             w.endObject()
@@ -65,7 +65,7 @@ public enum RankingOutput {
         for row in analysis.ranking.rows {
             let c = Int(row.entry.course)
             let s = row.score
-            out += CSVWriter.line([String(row.entry.rank), competition.courses[c].id, competition.courses[c].title, JSONWriter.formatNumber(s.score),
+            out += CSVWriter.line([String(row.entry.rank), competition.courses.ids[c], competition.courses.titles[c], JSONWriter.formatNumber(s.score),
                                    String(s.sheets), JSONWriter.formatNumber(s.mean), JSONWriter.formatNumber(s.median),
                                    JSONWriter.formatNumber(s.min), JSONWriter.formatNumber(s.max), row.entry.tieBreak ?? ""])
         }
@@ -79,7 +79,7 @@ public enum RankingOutput {
         for row in r.rows {
             let c = Int(row.entry.course)
             let s = row.score
-            t.append([String(row.entry.rank), competition.courses[c].id, competition.courses[c].title, format2(s.score), String(s.sheets),
+            t.append([String(row.entry.rank), competition.courses.ids[c], competition.courses.titles[c], format2(s.score), String(s.sheets),
                       format2(s.median), "\(format2(s.min))–\(format2(s.max))", row.entry.tieBreak ?? ""])
         }
         var out = "\(competition.title) — \(r.stage.name) stage, method \(r.method.rawValue), tie-break \(competition.rules.scoring.tieBreak.map(\.description).joined(separator: " → "))\n\n"
@@ -88,7 +88,7 @@ public enum RankingOutput {
             out += "\nSheets not counted (\(r.excluded.count)):\n"
             var x = TextTable(headers: ["expert", "course", "reason"], alignments: [.left, .left, .left])
             for e in r.excluded {
-                x.append([competition.people[Int(e.expert)].id, competition.courses[Int(e.course)].id, e.reason])
+                x.append([competition.people.ids[Int(e.expert)], competition.courses.ids[Int(e.course)], e.reason])
             }
             out += x.render()
         }

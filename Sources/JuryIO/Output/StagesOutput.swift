@@ -40,7 +40,7 @@ public enum StagesOutput {
             w.beginArray("order")
             for place in u.order {
                 w.beginObject()
-                w.string("mooc_id", courses[Int(place.course)].id)
+                w.string("mooc_id", courses.ids[Int(place.course)])
                 w.int("rank", place.rank)
                 w.number("tally", place.tally.isFinite ? place.tally : nil)
                 w.string("tie_break", place.tieBreak)
@@ -48,19 +48,19 @@ public enum StagesOutput {
             }
             w.endArray()
             w.beginArray("advanced")
-            for c in u.advanced { w.string(nil, courses[Int(c)].id) }
+            for c in u.advanced { w.string(nil, courses.ids[Int(c)]) }
             w.endArray()
             if !u.undecided.isEmpty {
                 w.beginArray("undecided")
-                for c in u.undecided { w.string(nil, courses[Int(c)].id) }
+                for c in u.undecided { w.string(nil, courses.ids[Int(c)]) }
                 w.endArray()
             }
             if !u.selfVotes.isEmpty {
                 w.beginArray("self_votes_excluded")
                 for v in u.selfVotes {
                     w.beginObject()
-                    w.string("voter_id", competition.people[Int(v.voter)].id)
-                    w.string("mooc_id", courses[Int(v.course)].id)
+                    w.string("voter_id", competition.people.ids[Int(v.voter)])
+                    w.string("mooc_id", courses.ids[Int(v.course)])
                     w.endObject()
                 }
                 w.endArray()
@@ -79,7 +79,7 @@ public enum StagesOutput {
             w.string("title", course.title)
             w.number("score", winner.score)
             w.beginArray("authors")
-            for a in course.authors { w.string(nil, competition.people[Int(a)].id) }
+            for a in course.authors { w.string(nil, competition.people.ids[Int(a)]) }
             w.endArray()
             w.endObject()
         }
@@ -142,7 +142,7 @@ public enum StagesOutput {
             out += "\nWinners:\n"
             for w in p.winners {
                 let c = courses[Int(w.course)]
-                let authors = c.authors.map { competition.people[Int($0)].fullName }.joined(separator: ", ")
+                let authors = c.authors.map { competition.people.fullNames[Int($0)] }.joined(separator: ", ")
                 out += "  \(w.place). \(c.id) \(c.title) — \(RankingOutput.format2(w.score)) (\(authors))\n"
             }
         }

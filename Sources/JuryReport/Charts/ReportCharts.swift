@@ -77,7 +77,7 @@ enum ReportCharts {
         let title = t.format("chart_scores_title", t.stage(cx.analysis.stage))
         var s = frame(title: title, xlabel: t["chart_course_axis"], ylabel: t["sheets_axis"])
         s += "set xrange [0.4:\(shown.count).6]\nset offsets 0, 0, 1, 1\n"
-        s += GnuplotScript.tics("xtics", shown.map { cx.competition.courses[Int($0.entry.course)].id },
+        s += GnuplotScript.tics("xtics", shown.map { cx.competition.courses.ids[Int($0.entry.course)] },
                                 options: "rotate by 60 right scale 0")
         s += "set key outside top center horizontal\n"
         s += GnuplotScript.dataBlock("spread", spread)
@@ -122,7 +122,7 @@ enum ReportCharts {
         let limit = GnuplotScript.number(extent.rounded(.up))
         s += "set xrange [0.4:\(shown.count).6]\nset yrange [-\(limit):\(limit)]\n"
         s += "set xzeroaxis lt 1 lw 1 lc rgb '#808080'\nset key outside top center horizontal\nset samples 2\n"
-        s += GnuplotScript.tics("xtics", shown.map { cx.competition.people[$0].id }, options: "rotate by 60 right scale 0")
+        s += GnuplotScript.tics("xtics", shown.map { cx.competition.people.ids[$0] }, options: "rotate by 60 right scale 0")
         var plots: [String] = []
         if !plain.isEmpty {
             s += GnuplotScript.dataBlock("plain", plain)
@@ -162,7 +162,7 @@ enum ReportCharts {
         let limit = GnuplotScript.number((extent * 1.1).rounded(.up))
         s += "set xrange [0.4:\(shown.count).6]\nset yrange [-\(limit):\(limit)]\n"
         s += "set xzeroaxis lt 1 lw 1 lc rgb '#808080'\nunset key\n"
-        s += GnuplotScript.tics("xtics", shown.map { cx.competition.people[Int($0.expert)].id }, options: "rotate by 60 right scale 0")
+        s += GnuplotScript.tics("xtics", shown.map { cx.competition.people.ids[Int($0.expert)] }, options: "rotate by 60 right scale 0")
         var plots: [String] = []
         if !withInterval.isEmpty {
             s += GnuplotScript.dataBlock("interval", withInterval)
@@ -220,7 +220,7 @@ enum ReportCharts {
         let points = [7, 5, 9, 13, 15, 11]
         var plots: [String] = []
         for (j, r) in range.enumerated() {
-            let expert = cx.competition.people[Int(table.expert[r])].id
+            let expert = cx.competition.people.ids[Int(table.expert[r])]
             let titled = j < 12 ? "title \(GnuplotScript.label(expert, maxLength: 20))" : "notitle"
             if cx.exclusionByRow[Int32(r)] != nil {
                 plots.append("$sheets index \(j) with linespoints dt 2 lw 1 pt 6 ps 0.8 lc rgb '#909090' \(titled)")

@@ -42,7 +42,7 @@ extension ReportContext {
     /// People who rated anything at any stage, or hold the expert role, in the order of `people.csv`.
     var expertIndices: [Int] {
         competition.people.indices.filter { p in
-            competition.people[p].roles.contains(.expert) || stageSheets.contains { $0.sheetCount(ofExpert: p) > 0 }
+            competition.people.roles(p).contains(.expert) || stageSheets.contains { $0.sheetCount(ofExpert: p) > 0 }
         }
     }
 

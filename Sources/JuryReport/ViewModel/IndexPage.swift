@@ -131,8 +131,8 @@ extension ReportContext {
         var out: [String] = []
         for i in rows.indices.dropFirst() {
             let entry = rows[i].entry
-            let above = competition.courses[Int(rows[i - 1].entry.course)].title
-            let below = competition.courses[Int(entry.course)].title
+            let above = competition.courses.titles[Int(rows[i - 1].entry.course)]
+            let below = competition.courses.titles[Int(entry.course)]
             switch entry.tieBreak {
             case "score"?:
                 continue

@@ -135,17 +135,17 @@ extension ReportContext {
             var evidence = ""
             switch f.evidence {
             case .favouritism(let e, let sheets):
-                let group = e.group.name ?? e.group.person.map { competition.people[Int($0)].fullName } ?? ""
+                let group = e.group.name ?? e.group.person.map { competition.people.fullNames[Int($0)] } ?? ""
                 evidence = "\(e.group.kind.rawValue) \(group): n = \(e.groupSheets), mean excess \(text.number(e.groupMeanExcess)) vs \(text.number(e.otherMeanExcess)); p = \(text.number(e.test.pValue, decimals: 4)); \(sheets.count) sheets"
             case .cycle(let edges):
-                evidence = edges.map { "\(competition.people[Int($0.from)].id) → \(competition.people[Int($0.to)].id) (+\(text.number($0.effect)))" }
+                evidence = edges.map { "\(competition.people.ids[Int($0.from)]) → \(competition.people.ids[Int($0.to)]) (+\(text.number($0.effect)))" }
                     .joined(separator: "; ")
             default:
                 break
             }
             return BehaviourRow(kindText: text.kind(f.kind.rawValue), severityText: f.severity.rawValue,
-                                expertsText: f.experts.map { competition.people[Int($0)].fullName }.joined(separator: ", "),
-                                coursesText: f.moocs.map { competition.courses[Int($0)].id }.joined(separator: ", "),
+                                expertsText: f.experts.map { competition.people.fullNames[Int($0)] }.joined(separator: ", "),
+                                coursesText: f.moocs.map { competition.courses.ids[Int($0)] }.joined(separator: ", "),
                                 effectText: f.effect.map { text.number($0) } ?? "", qText: f.qValue.map { text.number($0, decimals: 4) } ?? "",
                                 evidenceText: evidence)
         }

@@ -96,7 +96,7 @@ struct ReportContext {
 
     /// The authors' full names, `;`-separated, lead author first.
     func authorNames(_ c: Int32) -> String {
-        let names = competition.courses[Int(c)].authors.map { competition.people[Int($0)].fullName }
+        let names = competition.courses.authors(Int(c)).map { competition.people.fullNames[Int($0)] }
         return names.isEmpty ? "—" : names.joined(separator: "; ")
     }
 

@@ -139,7 +139,7 @@ extension ReportContext {
                 if u.method.usesVotes { details.append(text.format("ballots_counted", String(u.ballots))) }
                 if !u.selfVotes.isEmpty { details.append(text.format("self_votes_left_out", String(u.selfVotes.count))) }
                 for d in competition.decisions where d.stage == stage && d.unit == u.unit {
-                    details.append("\(text["decision"]): \(competition.courses[Int(d.course)].title) — \(text.decision(d.kind)): \(d.reason)")
+                    details.append("\(text["decision"]): \(competition.courses.titles[Int(d.course)]) — \(text.decision(d.kind)): \(d.reason)")
                 }
                 let places = u.order.enumerated().map { i, p -> MinutesPlace in
                     let outcome: String

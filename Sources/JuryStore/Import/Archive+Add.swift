@@ -155,11 +155,11 @@ extension Archive {
             let c = courses[i]
             b.int(v); b.int(i); b.text(c.id); b.text(c.title); b.text(c.faculty); b.text(c.department); b.int(c.previousAwardYear)
         }
-        let authorship = courses.indices.flatMap { c in courses[c].authors.indices.map { (course: c, position: $0) } }
+        let authorship = courses.indices.flatMap { c in courses.authors(c).indices.map { (course: c, position: $0) } }
         try BulkInsert.run(db, table: "course_author", columns: ["version_id", "course_idx", "position", "person_idx"],
                            count: authorship.count) { b, i in
             let a = authorship[i]
-            b.int(v); b.int(a.course); b.int(a.position); b.int(Int(courses[a.course].authors[a.position]))
+            b.int(v); b.int(a.course); b.int(a.position); b.int(Int(courses.authors(a.course)[a.position]))
         }
     }
 

@@ -73,8 +73,8 @@ public struct YearSummary: Sendable, Hashable {
         for c in competition.courses {
             rows[c.faculty, default: Faculty(faculty: c.faculty, submissions: 0, finalists: 0, winners: 0)].submissions += 1
         }
-        for c in finalists { rows[competition.courses[Int(c)].faculty]!.finalists += 1 }
-        for c in winners { rows[competition.courses[Int(c)].faculty]!.winners += 1 }
+        for c in finalists { rows[competition.courses.faculty(Int(c))]!.finalists += 1 }
+        for c in winners { rows[competition.courses.faculty(Int(c))]!.winners += 1 }
         faculties = rows.values.sorted { $0.faculty.utf8.lexicographicallyPrecedes($1.faculty.utf8) }
         var exclusions: [ExclusionCount] = []
         for a in analyses {

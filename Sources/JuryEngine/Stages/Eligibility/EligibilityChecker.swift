@@ -70,7 +70,8 @@ public struct EligibilityChecker: Sendable {
     /// - Parameter people: the people its `authors` index into (8.1, 10.2).
     /// - Precondition: every index in `course.authors` is an index of `people`,
     ///   as in a `Competition`.
-    public func check(_ course: Course, people: [Person]) -> EligibilityResult {
+    public func check<People: RandomAccessCollection<Person>>(_ course: Course, people: People) -> EligibilityResult
+        where People.Index == Int {
         let authors = course.authors.map { people[Int($0)] }
         var video: Result<VideoFormat, VideoFormat.ParseError>?
         if let text = course.videoFormat {

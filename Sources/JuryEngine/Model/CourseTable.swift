@@ -1,0 +1,210 @@
+/// Every submitted course (`moocs.csv`), as columns: ids and titles in two
+/// byte buffers, authors as offsets into one array, units and repeated
+/// values (video format, audio codec, languages) interned, the facts of F-01
+/// and F-02 in fixed-width columns with a sentinel for "not given". No
+/// object per row: about 100 bytes a course plus its title.
+///
+/// `table[c]` gives the whole `Course` (its strings made on demand); loops
+/// over many courses read the columns: `ids[c]`, `titles[c]`,
+/// `authors(c)`, `facultyUnit[c]`, `departmentUnit[c]`.
+public struct CourseTable: RandomAccessCollection, Sendable {
+    public private(set) var ids = TextColumn()
+    public private(set) var titles = TextColumn()
+    /// Authors of course `c` are `authorList[authorStart[c] ..< authorStart[c + 1]]`.
+    public private(set) var authorStart: [Int32] = [0]
+    public private(set) var authorList: [Int32] = []
+    public private(set) var facultyUnit: [Int32] = []
+    public private(set) var departmentUnit: [Int32] = []
+    /// Names of the faculties and departments the unit columns point into.
+    public private(set) var units: UnitNames
+    private var languages = InternedColumn()
+    private var videoFormats = InternedColumn()
+    private var audioCodecs = InternedColumn()
+    private var links = TextColumn()
+    private var annotations = TextColumn()
+    private var submittedText = TextColumn()
+    private var submittedSeconds: [Int64] = []
+    private var cohorts: [Int] = []
+    private var previousAwardYears: [Int] = []
+    private var promoVideoSeconds: [Double] = []
+    private var maxLectureSeconds: [Double] = []
+    private var citationShares: [Double] = []
+    /// Six yes/no facts, two bits each (0 = not given, 1 = no, 2 = yes).
+    private var yesNo: [UInt16] = []
+
+    private static let noInt = Int.min
+    private static let noSeconds = Int64.min
+
+    public init(units: UnitNames = UnitNames()) {
+        self.units = units
+    }
+
+    /// A table of the given courses, their units interned into `units`.
+    public init(_ courses: [Course], units: inout UnitNames) {
+        self.init()
+        for c in courses { append(c, units: &units) }
+        self.units = units
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { facultyUnit.count }
+
+    /// The authors of course `c` (indices into the people), lead author first.
+    public func authors(_ c: Int) -> ArraySlice<Int32> {
+        authorList[Int(authorStart[c]) ..< Int(authorStart[c + 1])]
+    }
+
+    public func faculty(_ c: Int) -> String { units[facultyUnit[c]] }
+    public func department(_ c: Int) -> String { units[departmentUnit[c]] }
+
+    /// The whole record of course `c`.
+    public subscript(c: Int) -> Course {
+        var course = Course(id: ids[c], title: titles[c], authors: Array(authors(c)), faculty: faculty(c), department: department(c))
+        course.languages = languages[c].map { $0.isEmpty ? [] : $0.split(separator: ";").map(String.init) }
+        course.link = links.isEmpty(c) ? nil : links[c]
+        course.annotation = annotations.isEmpty(c) ? nil : annotations[c]
+        if submittedSeconds[c] != CourseTable.noSeconds {
+            course.submittedAt = Timestamp(text: submittedText[c], secondsSinceEpoch: submittedSeconds[c])
+        }
+        course.cohorts = cohorts[c] == CourseTable.noInt ? nil : cohorts[c]
+        let flags = yesNo[c]
+        func bool(_ slot: Int) -> Bool? {
+            switch (flags >> (2 * slot)) & 3 {
+            case 1: false
+            case 2: true
+            default: nil
+            }
+        }
+        course.hasSyllabus = bool(0)
+        course.hasPromoVideo = bool(1)
+        course.hasGlossary = bool(2)
+        course.hasForum = bool(3)
+        course.hasImplementationAct = bool(4)
+        course.hasPlacementCertificate = bool(5)
+        course.promoVideoSeconds = promoVideoSeconds[c].isNaN ? nil : promoVideoSeconds[c]
+        course.maxLectureSeconds = maxLectureSeconds[c].isNaN ? nil : maxLectureSeconds[c]
+        course.videoFormat = videoFormats[c]
+        course.audioCodec = audioCodecs[c]
+        course.citationShare = citationShares[c].isNaN ? nil : citationShares[c]
+        course.previousAwardYear = previousAwardYears[c] == CourseTable.noInt ? nil : previousAwardYears[c]
+        return course
+    }
+
+    /// The facts of a course other than its id, title, authors and units,
+    /// as the bundle reader hands them over.
+    public struct Facts: Sendable {
+        /// The language list as written (`;`-separated), nil when not given.
+        public var languages: String?
+        public var cohorts: Int?
+        public var hasSyllabus: Bool?
+        public var hasPromoVideo: Bool?
+        public var hasGlossary: Bool?
+        public var hasForum: Bool?
+        public var promoVideoSeconds: Double?
+        public var maxLectureSeconds: Double?
+        public var videoFormat: String?
+        public var audioCodec: String?
+        public var citationShare: Double?
+        public var hasImplementationAct: Bool?
+        public var hasPlacementCertificate: Bool?
+        public var previousAwardYear: Int?
+
+        public init() {}
+    }
+
+    public mutating func append(_ course: Course, units: inout UnitNames) {
+        var c = course
+        c.id.withUTF8 { ids.append(utf8: UnsafeRawBufferPointer($0)) }
+        c.title.withUTF8 { titles.append(utf8: UnsafeRawBufferPointer($0)) }
+        authorList.append(contentsOf: c.authors)
+        authorStart.append(Int32(authorList.count))
+        facultyUnit.append(units.intern(c.faculty))
+        departmentUnit.append(units.intern(c.department))
+        var link = c.link ?? "", annotation = c.annotation ?? ""
+        link.withUTF8 { links.append(utf8: UnsafeRawBufferPointer($0)) }
+        annotation.withUTF8 { annotations.append(utf8: UnsafeRawBufferPointer($0)) }
+        var facts = Facts()
+        facts.languages = c.languages.map { $0.joined(separator: ";") }
+        facts.cohorts = c.cohorts
+        facts.hasSyllabus = c.hasSyllabus
+        facts.hasPromoVideo = c.hasPromoVideo
+        facts.hasGlossary = c.hasGlossary
+        facts.hasForum = c.hasForum
+        facts.promoVideoSeconds = c.promoVideoSeconds
+        facts.maxLectureSeconds = c.maxLectureSeconds
+        facts.videoFormat = c.videoFormat
+        facts.audioCodec = c.audioCodec
+        facts.citationShare = c.citationShare
+        facts.hasImplementationAct = c.hasImplementationAct
+        facts.hasPlacementCertificate = c.hasPlacementCertificate
+        facts.previousAwardYear = c.previousAwardYear
+        appendFacts(facts)
+        if let t = c.submittedAt {
+            var text = t.text
+            text.withUTF8 { submittedText.append(utf8: UnsafeRawBufferPointer($0)) }
+            submittedSeconds.append(t.secondsSinceEpoch)
+        } else {
+            submittedText.append(utf8: UnsafeRawBufferPointer(start: nil, count: 0))
+            submittedSeconds.append(CourseTable.noSeconds)
+        }
+        self.units = units
+    }
+
+    /// Appends a course straight from UTF-8 bytes (the bundle reader's path).
+    /// An empty `link` or `annotation` reads back as nil; `submittedAt` is
+    /// the timestamp as written with its instant, nil when not given.
+    public mutating func append(id: UnsafeRawBufferPointer, title: UnsafeRawBufferPointer, authors: [Int32],
+                                faculty: Int32, department: Int32, link: UnsafeRawBufferPointer,
+                                annotation: UnsafeRawBufferPointer,
+                                submittedAt: (text: UnsafeRawBufferPointer, secondsSinceEpoch: Int64)?, facts: Facts) {
+        ids.append(utf8: id)
+        titles.append(utf8: title)
+        authorList.append(contentsOf: authors)
+        authorStart.append(Int32(authorList.count))
+        facultyUnit.append(faculty)
+        departmentUnit.append(department)
+        links.append(utf8: link)
+        annotations.append(utf8: annotation)
+        submittedText.append(utf8: submittedAt?.text ?? UnsafeRawBufferPointer(start: nil, count: 0))
+        submittedSeconds.append(submittedAt?.secondsSinceEpoch ?? CourseTable.noSeconds)
+        appendFacts(facts)
+    }
+
+    private mutating func appendFacts(_ f: Facts) {
+        languages.append(f.languages)
+        cohorts.append(f.cohorts ?? CourseTable.noInt)
+        previousAwardYears.append(f.previousAwardYear ?? CourseTable.noInt)
+        promoVideoSeconds.append(f.promoVideoSeconds ?? .nan)
+        maxLectureSeconds.append(f.maxLectureSeconds ?? .nan)
+        citationShares.append(f.citationShare ?? .nan)
+        videoFormats.append(f.videoFormat)
+        audioCodecs.append(f.audioCodec)
+        func bits(_ value: Bool?, _ slot: UInt16) -> UInt16 {
+            guard let value else { return 0 }
+            return (value ? 2 : 1) << (2 * slot)
+        }
+        yesNo.append(bits(f.hasSyllabus, 0) | bits(f.hasPromoVideo, 1) | bits(f.hasGlossary, 2) | bits(f.hasForum, 3)
+                     | bits(f.hasImplementationAct, 4) | bits(f.hasPlacementCertificate, 5))
+    }
+
+    /// Points the unit columns at `names` (which must extend the names they were interned with).
+    public mutating func setUnits(_ names: UnitNames) { units = names }
+
+    /// Renumbers the unit columns: unit `u` becomes `map[u]`, an index into `names`
+    /// (courses read apart from the people, their units joined afterwards).
+    public mutating func remapUnits(_ map: [Int32], to names: UnitNames) {
+        for c in facultyUnit.indices {
+            facultyUnit[c] = map[Int(facultyUnit[c])]
+            departmentUnit[c] = map[Int(departmentUnit[c])]
+        }
+        units = names
+    }
+
+    /// Replaces every course's authors: those of course `c` become
+    /// `list[start[c] ..< start[c + 1]]` (authors resolved after reading).
+    public mutating func setAuthors(start: [Int32], list: [Int32]) {
+        precondition(start.count == count + 1 && Int(start[count]) == list.count, "one author range per course")
+        authorStart = start
+        authorList = list
+    }
+}

@@ -1,0 +1,30 @@
+/// A column of optional strings drawn from a few distinct values (video
+/// formats, audio codecs, language lists): each value is stored once and a
+/// row costs four bytes.
+public struct InternedColumn: Sendable, Hashable {
+    public private(set) var values = UnitNames()
+    /// Index into `values`, or -1 for nil.
+    public private(set) var codes: [Int32] = []
+
+    public init() {}
+
+    public var count: Int { codes.count }
+
+    public subscript(row: Int) -> String? {
+        let code = codes[row]
+        return code < 0 ? nil : values[code]
+    }
+
+    public mutating func append(_ value: String?) {
+        codes.append(value.map { values.intern($0) } ?? -1)
+    }
+
+    /// Appends the value with a known code (see `code(of:)`), or nil for -1.
+    public mutating func append(code: Int32) {
+        precondition(code < Int32(values.count), "InternedColumn.append(code:) with an unknown code")
+        codes.append(code)
+    }
+
+    /// The code of `value`, adding it to the values when new.
+    public mutating func code(of value: String) -> Int32 { values.intern(value) }
+}

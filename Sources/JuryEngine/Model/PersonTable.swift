@@ -1,0 +1,89 @@
+/// Everyone named in `people.csv`, as columns: a few bytes a person plus the
+/// text of their id and name, with no object per row.
+///
+/// `table[i]` gives the whole `Person` (its strings made on demand); loops
+/// over many people read the columns instead: `ids[i]`, `facultyUnit[i]`,
+/// `departmentUnit[i]`, `roles(i)`. Faculties and departments are indices
+/// into `units`, shared with the `CourseTable` of the same competition, so
+/// "same department" is one integer comparison.
+public struct PersonTable: RandomAccessCollection, Sendable {
+    public private(set) var ids = TextColumn()
+    public private(set) var fullNames = TextColumn()
+    /// Index into `units` of each person's faculty.
+    public private(set) var facultyUnit: [Int32] = []
+    /// Index into `units` of each person's department.
+    public private(set) var departmentUnit: [Int32] = []
+    /// `Person.Roles` raw values, per person.
+    public private(set) var roleBits: [UInt8] = []
+    /// 0 = no, 1 = yes, 2 = not given.
+    private var teaching: [UInt8] = []
+    private var positions = TextColumn()
+    private var degrees = TextColumn()
+    /// Names of the faculties and departments the unit columns point into.
+    public private(set) var units: UnitNames
+
+    public init(units: UnitNames = UnitNames()) {
+        self.units = units
+    }
+
+    /// A table of the given people, their units interned into `units`.
+    public init(_ people: [Person], units: inout UnitNames) {
+        self.init()
+        for p in people { append(p, units: &units) }
+        self.units = units
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { facultyUnit.count }
+
+    /// The whole record of person `i`.
+    public subscript(i: Int) -> Person {
+        Person(id: ids[i], fullName: fullNames[i], faculty: units[facultyUnit[i]], department: units[departmentUnit[i]],
+               roles: roles(i), teachingStaff: teaching[i] == 2 ? nil : teaching[i] == 1,
+               position: positions.isEmpty(i) ? nil : positions[i], degree: degrees.isEmpty(i) ? nil : degrees[i])
+    }
+
+    @inlinable
+    public func roles(_ i: Int) -> Person.Roles { Person.Roles(rawValue: roleBits[i]) }
+    public func faculty(_ i: Int) -> String { units[facultyUnit[i]] }
+    public func department(_ i: Int) -> String { units[departmentUnit[i]] }
+
+    public mutating func append(_ p: Person, units: inout UnitNames) {
+        var p = p
+        let faculty = units.intern(p.faculty), department = units.intern(p.department)
+        p.id.withUTF8 { ids.append(utf8: UnsafeRawBufferPointer($0)) }
+        p.fullName.withUTF8 { fullNames.append(utf8: UnsafeRawBufferPointer($0)) }
+        var position = p.position ?? "", degree = p.degree ?? ""
+        position.withUTF8 { positions.append(utf8: UnsafeRawBufferPointer($0)) }
+        degree.withUTF8 { degrees.append(utf8: UnsafeRawBufferPointer($0)) }
+        appendFixed(faculty: faculty, department: department, roles: p.roles, teachingStaff: p.teachingStaff)
+        self.units = units
+    }
+
+    /// Appends a person straight from UTF-8 bytes (the bundle reader's path).
+    /// An empty `position` or `degree` reads back as nil.
+    public mutating func append(id: UnsafeRawBufferPointer, fullName: UnsafeRawBufferPointer, faculty: Int32, department: Int32,
+                                roles: Person.Roles, teachingStaff: Bool?, position: UnsafeRawBufferPointer,
+                                degree: UnsafeRawBufferPointer) {
+        ids.append(utf8: id)
+        fullNames.append(utf8: fullName)
+        positions.append(utf8: position)
+        degrees.append(utf8: degree)
+        appendFixed(faculty: faculty, department: department, roles: roles, teachingStaff: teachingStaff)
+    }
+
+    private mutating func appendFixed(faculty: Int32, department: Int32, roles: Person.Roles, teachingStaff: Bool?) {
+        facultyUnit.append(faculty)
+        departmentUnit.append(department)
+        roleBits.append(roles.rawValue)
+        teaching.append(teachingStaff.map { $0 ? 1 : 0 } ?? 2)
+    }
+
+    /// Points the unit columns at `names` (which must extend the names they were interned with).
+    public mutating func setUnits(_ names: UnitNames) { units = names }
+
+    /// Bytes held by the columns (for the memory figures).
+    public var byteCount: Int {
+        ids.byteCount + fullNames.byteCount + positions.byteCount + degrees.byteCount + 4 * 4 * count + 2 * count
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+@testable import JuryIO
+
+/// `IdIndex`: hashed lookups, and the direct path for ids made of a fixed
+/// prefix and a fixed number of digits, which must answer exactly as the
+/// hashed one does.
+@Suite("id index: hashed and direct lookups agree")
+struct IdIndexTests {
+    func lookup(_ index: IdIndex, _ key: String) -> Int32? {
+        var key = key
+        return key.withUTF8 { index.lookup(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Lookups of `probes` in an index of `ids` hashed from the start, and
+    /// in one built as the reader builds it (direct while the ids allow).
+    func both(_ ids: [String], probes: [String]) -> (hashed: [Int32?], direct: [Int32?]) {
+        var hashed = IdIndex()
+        hashed.buildHashTable()
+        var direct = IdIndex()
+        for id in ids {
+            let h = hashed.insert(id), d = direct.insert(id)
+            #expect(h == d)
+        }
+        #expect(!hashed.isDirect)
+        direct.optimizeForLookups()
+        return (probes.map { lookup(hashed, $0) }, probes.map { lookup(direct, $0) })
+    }
+
+    @Test("several shapes of ids: every present id found, every other key absent")
+    func severalShapes() {
+        func padded(_ prefix: String, _ n: Int, width: Int) -> String {
+            let digits = String(n)
+            return prefix + String(repeating: "0", count: width - digits.count) + digits
+        }
+        var ids: [String] = (1...500).map { padded("E", $0, width: 6) }
+        ids += (1...300).map { padded("A", $0, width: 7) }
+        ids += ["M01", "M02", "M07"]
+        let probes = ids + ["E000000", "E000501", "E00001", "E0000001", "A0000301", "X000001", "e000001", "E00000a",
+                            "", "M03", "M1", "M001", "A000000１"]
+        let (hashed, direct) = both(ids.reversed() + ids, probes: probes)
+        #expect(hashed == direct)
+        for (i, _) in ids.enumerated() { #expect(direct[i] == Int32(ids.count - 1 - i)) }
+        #expect(direct[ids.count...].allSatisfy { $0 == nil })
+    }
+
+    @Test("ids of one shape in any order stay direct; one id of another kind makes the index hashed")
+    func directUntilAnOddId() {
+        var index = IdIndex()
+        for n in [5, 1, 9, 3, 700, 2] { index.insert("F" + String(n)) }
+        index.insert("D012")
+        #expect(index.isDirect && lookup(index, "F700") == 4 && lookup(index, "D12") == nil && lookup(index, "D012") == 6)
+        index.insert("F-x")
+        #expect(!index.isDirect && lookup(index, "F700") == 4 && lookup(index, "F-x") == 7)
+        index.optimizeForLookups()
+        #expect(!index.isDirect && lookup(index, "D012") == 6)
+    }
+
+    @Test("ids of no common shape, or sparse numbers, stay hashed and still answer")
+    func fallbacks() {
+        let free = ["alpha", "beta", "E1", "E2", "Ж-7", "x1y2"]
+        let (h1, d1) = both(free, probes: free + ["gamma", "E3"])
+        #expect(h1 == d1 && d1.prefix(free.count).elementsEqual((0..<Int32(free.count)).map(Optional.some)))
+        let sparse = ["C1", "C999999999"]
+        let (h2, d2) = both(sparse, probes: sparse + ["C2"])
+        #expect(h2 == d2 && d2 == [0, 1, nil])
+    }
+
+    @Test("an insert after optimising drops the direct path and is found")
+    func insertAfterOptimising() {
+        var index = IdIndex()
+        for i in 1...100 { index.insert("P\(1000 + i)") }
+        index.optimizeForLookups()
+        let (added, inserted) = index.insert("Q7")
+        #expect(inserted && lookup(index, "Q7") == added && lookup(index, "P1001") == 0)
+        #expect(index.insert("P1050") == (49, false))
+    }
+}

@@ -138,7 +138,11 @@ extension SheetTable {
         /// plus sorting each course's few sheets by expert.
         /// - Returns: the table and every duplicate sheet; a duplicate's later
         ///   occurrence is dropped from the table.
-        public func build(courseCount: Int) -> (table: SheetTable, duplicates: [Duplicate]) {
+        ///
+        /// Consuming: each column of the builder is freed as soon as the
+        /// table has its copy, so a builder used for the last time never
+        /// holds memory beside the whole table.
+        public consuming func build(courseCount: Int) -> (table: SheetTable, duplicates: [Duplicate]) {
             let n = course.count
             let stageCount = Stage.allCases.count
             // Counting sort on the bucket (stage, course).
@@ -179,9 +183,13 @@ extension SheetTable {
             var table = SheetTable(criterionCount: criterionCount)
             let m = keep.count
             let k = criterionCount
+            order = []
             table.course = keep.map { course[Int($0)] }
+            course = []
             table.expert = keep.map { expert[Int($0)] }
+            expert = []
             table.stage = keep.map { stage[Int($0)] }
+            stage = []
             var sortedScores = [UInt8](repeating: 0, count: m * k)
             var totals = [Double](repeating: 0, count: m)
             let unweighted = weights.allSatisfy { $0 == 1 }
@@ -207,6 +215,7 @@ extension SheetTable {
                     }
                 }
             }
+            scores = []
             table.scores = sortedScores
             table.total = totals
             table.comments = comments.isAllEmpty ? TextColumn() : comments.gathered(keep)

@@ -108,7 +108,10 @@ enum SheetsFile {
             }
         }
         for d in merged.log.diagnostics { log.append(d) }
-        let (table, duplicates) = merged.builder.build(courseCount: courses.count)
+        // The builder's last use: `build` frees each column once copied.
+        let builder = merged.builder
+        merged.builder = SheetTable.Builder(criterionCount: k, weights: rules.weights)
+        let (table, duplicates) = builder.build(courseCount: courses.count)
         let lines = merged.lines
         for d in duplicates {
             log.error(name, Int(lines[d.later]), nil,

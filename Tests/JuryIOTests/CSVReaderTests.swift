@@ -99,6 +99,25 @@ struct CSVReaderTests {
         #expect(try records(Array("Ақпарат,😀".utf8))[0].problem == nil)
     }
 
+    @Test("long unquoted fields (read eight bytes at a time): every separator, quote and bad byte is seen",
+          arguments: [0, 1, 7, 8, 9, 15, 16, 23])
+    func longFields(at position: Int) throws {
+        let pad = String(repeating: "x", count: 24)
+        // A separator, a line end and a stray quote at every offset of a word.
+        let split = String(pad.prefix(position)) + "," + String(pad.dropFirst(position))
+        #expect(try records(split + "\n" + pad + "\n")[0].fields == [String(pad.prefix(position)), String(pad.dropFirst(position))])
+        if position > 0 {  // a quote at the start opens a quoted field
+            let quoted = String(pad.prefix(position)) + "\"" + String(pad.dropFirst(position))
+            #expect(try records("a,b\n" + quoted + ",1\n")[1].problem == .strayQuote(line: 2, column: 1))
+        }
+        // An invalid byte (and a valid two-byte letter) anywhere in a long field.
+        let bad = Array(pad.prefix(position).utf8) + [0xFF] + Array(pad.dropFirst(position).utf8) + Array(",1\n".utf8)
+        #expect(try records(bad)[0].problem == .invalidUTF8(line: 1, column: 1))
+        let good = Array(pad.prefix(position).utf8) + Array("Қ".utf8) + Array(pad.dropFirst(position).utf8) + Array(",1\n".utf8)
+        let read = try records(good)[0]
+        #expect(read.problem == nil && read.fields[0] == String(pad.prefix(position)) + "Қ" + String(pad.dropFirst(position)))
+    }
+
     @Test("empty input has no records; a trailing empty field is kept")
     func edges() throws {
         #expect(try records("").isEmpty)

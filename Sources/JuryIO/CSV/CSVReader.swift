@@ -247,6 +247,14 @@ public final class CSVReader {
                 if stray && firstProblem == nil { firstProblem = .strayQuote(line: recordLine + lines, column: column) }
             } else {
                 let start = i
+                // Eight bytes at a time while none of them is a comma, a line
+                // feed or a quote (the byte loop below takes the word that has one).
+                while i + 8 <= end {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if CSVReader.hasSpecialByte(word) { break }
+                    highBits |= CSVReader.highBitsOf(word)
+                    i += 8
+                }
                 while i < end {
                     let b = base[i]
                     if b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") { break }
@@ -290,6 +298,24 @@ public final class CSVReader {
             }
         }
         return true
+    }
+
+    /// Whether any byte of `word` is a comma, a line feed or a double quote.
+    /// A byte equal to c makes `(x − 0x01…01) & ~x & 0x80…80` non-zero for
+    /// x = word ^ (c × 0x01…01) (Anderson, "Bit Twiddling Hacks": "Determine if
+    /// a word has a zero byte"); false positives occur only above a true
+    /// match, so the answer for the word is exact.
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return hasZero(word ^ (ones &* 0x2C)) || hasZero(word ^ (ones &* 0x0A)) || hasZero(word ^ (ones &* 0x22))
+    }
+
+    /// 0x80 when some byte of `word` is 0x80 or above (not ASCII), else 0.
+    @inline(__always)
+    static func highBitsOf(_ word: UInt64) -> UInt8 {
+        word & 0x8080_8080_8080_8080 != 0 ? 0x80 : 0
     }
 
     /// Turns each `""` of a quoted field into `"`, in place.

@@ -70,6 +70,19 @@ public struct JSONWriter {
         if let s { Self.appendQuoted(s, to: &bytes) } else { append("null") }
     }
 
+    /// A string given as UTF-8 bytes (a row of a `TextColumn`): copied as
+    /// they are when all ASCII with nothing to escape, otherwise as `string`.
+    public mutating func string(_ key: String?, utf8: UnsafeRawBufferPointer) {
+        item(key)
+        Self.appendQuoted(utf8: utf8, to: &bytes)
+    }
+
+    /// A row of a text column, as `string(key, column[row])` without making the `String`.
+    public mutating func string(_ key: String?, _ column: TextColumn, _ row: Int) {
+        item(key)
+        column.withUTF8(row) { Self.appendQuoted(utf8: $0, to: &bytes) }
+    }
+
     public mutating func number(_ key: String?, _ x: Double?) {
         item(key)
         if let x { Self.appendNumber(x, to: &bytes) } else { append("null") }
@@ -189,6 +202,18 @@ public struct JSONWriter {
         if copied != true {
             appendEscaped(s, to: &out)
         }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `quote(String(decoding: utf8, as: UTF8.self))` appended as UTF-8;
+    /// ASCII with nothing to escape is copied without making the `String`.
+    static func appendQuoted(utf8: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x80 {
+            appendQuoted(String(decoding: utf8, as: UTF8.self), to: &out)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: utf8)
         out.append(UInt8(ascii: "\""))
     }
 

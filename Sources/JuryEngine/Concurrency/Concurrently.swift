@@ -12,7 +12,7 @@ public enum Concurrently {
     public static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         let slots = Slots<T>(count: count)
         withoutActuallyEscaping(body) { body in
-            let task = Task(body: body)
+            let task = Computation(body: body)
             DispatchQueue.concurrentPerform(iterations: count) { i in slots.store(task.body(i), at: i) }
         }
         return slots.all()
@@ -23,7 +23,7 @@ public enum Concurrently {
         let slots = Slots<Either<A, B>>(count: 2)
         withoutActuallyEscaping(a) { a in
             withoutActuallyEscaping(b) { b in
-                let task = Task<Either<A, B>> { i in i == 0 ? .first(a()) : .second(b()) }
+                let task = Computation<Either<A, B>> { i in i == 0 ? .first(a()) : .second(b()) }
                 DispatchQueue.concurrentPerform(iterations: 2) { i in slots.store(task.body(i), at: i) }
             }
         }
@@ -36,7 +36,7 @@ public enum Concurrently {
     /// A computation handed to the worker threads. It is not checked for
     /// `Sendable`: the computations given to `Concurrently` read shared
     /// values and write only their own results (the contract of this type).
-    private struct Task<T>: @unchecked Sendable {
+    private struct Computation<T>: @unchecked Sendable {
         let body: (Int) -> T
     }
 

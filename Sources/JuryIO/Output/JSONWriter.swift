@@ -130,8 +130,16 @@ public struct JSONWriter {
     private mutating func newline() {
         if sink != nil && bytes.count >= Self.blockSize { flush() }
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        var spaces = 2 * indent
+        while spaces > 0 {
+            let n = min(spaces, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+            spaces -= n
+        }
     }
+
+    /// Indentation, copied from here in one piece per line.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     static func render(_ v: Value) -> String {
         var out: [UInt8] = []

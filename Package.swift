@@ -25,8 +25,10 @@ let package = Package(
         .target(name: "JurySynth", dependencies: ["JuryEngine"]),
         // SQLite archive of many years: bundles byte for byte, rows and analyses.
         .target(name: "JuryStore", dependencies: ["JuryEngine", "JuryIO", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
-        // Static HTML report with gnuplot charts from an Analysis; templates are resources.
-        .target(name: "JuryReport", dependencies: ["JuryEngine", "JuryIO", .product(name: "Mustache", package: "swift-mustache")], resources: [.copy("Templates")]),
+        // Static HTML report with gnuplot charts from an Analysis (and the trends page from
+        // the archive's Trends); templates are resources.
+        .target(name: "JuryReport", dependencies: ["JuryEngine", "JuryIO", "JuryStore", .product(name: "Mustache", package: "swift-mustache")],
+                resources: [.copy("Templates")]),
         // The command-line interface: parse flags, call the layers below, print.
         .executableTarget(
             name: "jury",

@@ -39,8 +39,11 @@ public struct Analysis: Sendable {
     ///   - method: nil = `scoring.method` of the rules.
     ///   - restrictedTo: rank only these courses (the candidates of a unit); nil = every course.
     ///   - includeAudit: also compute the `audit` (reliability and rater effects).
+    ///   - earlierCoauthorships: co-authorships of earlier years (the archive),
+    ///     the `earlier_coauthor` conflict; empty by default.
     public init(competition: Competition, stage: Stage? = nil, method: ScoringMethod? = nil,
-                restrictedTo candidates: Set<Int32>? = nil, includeAudit: Bool = false) {
+                restrictedTo candidates: Set<Int32>? = nil, includeAudit: Bool = false,
+                earlierCoauthorships: Coauthorships = Coauthorships()) {
         let stage = stage ?? competition.sheets.lastStageWithSheets ?? .department
         let rules = competition.rules
         let table = competition.sheets
@@ -48,7 +51,7 @@ public struct Analysis: Sendable {
         // Independent parts run in parallel (`Concurrently`) and are joined in
         // a fixed order: the same bundle gives the same analysis on any cores.
         let (conflicts, outliers) = Concurrently.run(
-            { StructuralConflicts(competition: competition, view: view) },
+            { StructuralConflicts(competition: competition, view: view, earlierCoauthorships: earlierCoauthorships) },
             { OutlierRatings(table: table, view: view, rules: rules) })
         var excluded = conflicts.recusals(recuse: rules.integrity.recuse, table: table)
         if rules.scoring.excludeOutliers {

@@ -8,8 +8,10 @@ struct ArchiveAddCommand: ParsableCommand {
         abstract: "Store a competition bundle in the archive, in one transaction.",
         discussion: """
         Stores every file of the bundle byte for byte, its people, courses and sheets, and the \
-        ranking of every stage that has sheets. A bundle is identified by the SHA-256 digest of \
-        its files: adding the same bundle again changes nothing. A different bundle for a \
+        ranking and audit summary (reliability, integrity flags by kind, favouritism flags) of \
+        every stage that has sheets. A bundle is identified by the SHA-256 digest of \
+        its files: adding the same bundle again changes nothing (except that a version archived before audits were stored \
+        gets its audit summary). A different bundle for a \
         competition id already archived is refused unless --replace is given; it then becomes \
         the current version and the earlier one stays in the history. A bundle with errors is \
         reported as `jury validate` does and the archive is not touched (exit 1).
@@ -35,6 +37,9 @@ struct ArchiveAddCommand: ParsableCommand {
         let text = switch outcome {
         case .alreadyArchived:
             "already archived: \(name) version \(v.number), digest \(v.digest.prefix(12)); nothing changed\n"
+        case .auditSummaryAdded:
+            "already archived: \(name) version \(v.number), digest \(v.digest.prefix(12)); its audit summary was added " +
+                "(archived before audits were stored), nothing else changed\n"
         case .added(_, let replaced):
             "archived \(name) as version \(v.number): \(bundle.summary.courses) courses, \(bundle.summary.sheets) sheets, " +
                 "\(bundle.files.files.count) files, digest \(v.digest.prefix(12))" +

@@ -21,10 +21,13 @@ struct AuditCommand: ParsableCommand {
 
     @Option(help: "Output format (csv: one row per expert).")
     var format: OutputFormat = .table
+    @OptionGroup var earlierYears: EarlierYearsOptions
 
     func run() throws {
         let competition = try options.load()
-        let analysis = Analysis(competition: competition, stage: stage, includeAudit: true)
+        let earlier = try earlierYears.load(for: competition)
+        let analysis = Analysis(competition: competition, stage: stage, includeAudit: true,
+                                earlierCoauthorships: earlier?.coauthorships ?? Coauthorships())
         switch format {
         case .json: AuditOutput.json(analysis, competition: competition, byteSink: { FileHandleOutput.standardOutput.write($0) })
         case .csv: FileHandleOutput.standardOutput.write(AuditOutput.csv(analysis, competition: competition))

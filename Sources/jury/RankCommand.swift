@@ -24,10 +24,13 @@ struct RankCommand: ParsableCommand {
 
     @Option(help: "Output format.")
     var format: OutputFormat = .table
+    @OptionGroup var earlierYears: EarlierYearsOptions
 
     func run() throws {
         let competition = try options.load()
-        let analysis = Analysis(competition: competition, stage: stage, method: method)
+        let earlier = try earlierYears.load(for: competition)
+        let analysis = Analysis(competition: competition, stage: stage, method: method,
+                                earlierCoauthorships: earlier?.coauthorships ?? Coauthorships())
         switch format {
         case .json: RankingOutput.json(analysis, competition: competition, byteSink: { FileHandleOutput.standardOutput.write($0) })
         case .csv: FileHandleOutput.standardOutput.write(RankingOutput.csv(analysis, competition: competition))

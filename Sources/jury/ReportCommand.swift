@@ -30,6 +30,7 @@ struct ReportCommand: ParsableCommand {
 
     @Flag(name: .customLong("public"), help: "Write only what may be published (12.4): winners, ranking and method, without expert names or integrity findings.")
     var publicOnly = false
+    @OptionGroup var earlierYears: EarlierYearsOptions
 
     func run() throws {
         var gnuplot: Gnuplot?
@@ -41,8 +42,11 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let competition = try options.load()
-        let stages = StagePipeline(competition: competition)
-        let input = ReportInput(competition: competition, analysis: Analysis(competition: competition, includeAudit: true),
+        let earlier = try earlierYears.load(for: competition)
+        let coauthorships = earlier?.coauthorships ?? Coauthorships()
+        let stages = StagePipeline(competition: competition, eligibility: earlier?.checker(competition), earlierCoauthorships: coauthorships)
+        let analysis = Analysis(competition: competition, includeAudit: true, earlierCoauthorships: coauthorships)
+        let input = ReportInput(competition: competition, analysis: analysis,
                                 eligibility: stages.eligibility, stages: stages)
         let language = lang ?? ReportLanguage(reportLanguage: competition.rules.reportLanguage)
         let folder = out ?? Report.defaultFolder(competitionID: competition.id, publicOnly: publicOnly)

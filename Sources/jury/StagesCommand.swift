@@ -21,20 +21,13 @@ struct StagesCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("An archive (jury archive add) whose earlier winners and prize recipients may not be resubmitted (9.10).",
-                               valueName: "file"))
-    var db: String?
+    @OptionGroup var earlierYears: EarlierYearsOptions
 
     func run() throws {
         let competition = try options.load()
-        var checker: EligibilityChecker?
-        if let db {
-            let awards = try reportingArchiveErrors {
-                try Archive(path: db, create: false).earlierAwards(before: competition.year ?? Int.max)
-            }
-            checker = EligibilityChecker(competition: competition, earlierAwards: awards)
-        }
-        let pipeline = StagePipeline(competition: competition, eligibility: checker)
+        let earlier = try earlierYears.load(for: competition)
+        let pipeline = StagePipeline(competition: competition, eligibility: earlier?.checker(competition),
+                                     earlierCoauthorships: earlier?.coauthorships ?? Coauthorships())
         let text = switch format {
         case .json: StagesOutput.json(pipeline, competition: competition)
         case .csv: StagesOutput.csv(pipeline, competition: competition)

@@ -11,6 +11,9 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var options: BundleOptions
 
+    @Flag(help: "Also print how many bytes the loaded competition holds, part by part, and the peak resident memory.")
+    var memory = false
+
     func run() throws {
         let outcome = BundleReader.read(options.bundle)
         options.printDiagnostics(outcome.log)
@@ -19,5 +22,6 @@ struct ValidateCommand: ParsableCommand {
         FileHandleOutput.standardError.write(
             "\(options.bundle): valid — \(competition.people.count) people, \(competition.courses.count) courses, " +
             "\(sheets.count) sheets, \(competition.votes.count) votes, \(competition.conflicts.count) declared conflicts\n")
+        if memory { FileHandleOutput.standardError.write(MemoryFigures(competition).text) }
     }
 }

@@ -85,9 +85,12 @@ import Testing
         let trends2 = try Self.run(["trends", "--format", "json"], in: dir)
         #expect(trends1.status == 0 && trends1.stdout == trends2.stdout)
         #expect(trends1.stdout.hasPrefix("{\n  \"schema\": \"jury/trends/v1\",\n  \"years\": [\n    {\n      \"year\": 2025,"))
-        let written = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("data").path).sorted()
-        #expect(written == ["excluded.csv", "experts.csv", "faculties.csv", "trends.json", "years.csv"])
-        #expect(try String(contentsOf: dir.appendingPathComponent("data/trends.json"), encoding: .utf8) == trends1.stdout)
+        let page = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("data").path).sorted()
+        #expect(page == ["charts", "data", "index.html", "style.css"])
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("data/data").path).sorted()
+        #expect(written == ["excluded.csv", "experts.csv", "faculties.csv", "flags.csv", "reliability.csv", "repeated-favouritism.csv",
+                            "trends.json", "years.csv"])
+        #expect(try String(contentsOf: dir.appendingPathComponent("data/data/trends.json"), encoding: .utf8) == trends1.stdout)
     }
 
     @Test func aChangedBundleNeedsReplace() throws {

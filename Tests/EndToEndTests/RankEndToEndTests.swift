@@ -13,6 +13,20 @@ struct RankEndToEndTests {
         #expect(r.stderr.contains("valid"))
     }
 
+    @Test("validate --memory lists the bytes of people, courses and sheets")
+    func validateMemory() throws {
+        let r = try JuryProcess.run(["validate", Self.sample, "--memory"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        let sheets = try #require(lines.first { $0.hasPrefix("sheets (columns)") })
+        let cells = sheets.split(separator: " ").map(String.init)
+        // 153 sheets of 24 bytes each, plus their comments.
+        #expect(cells.suffix(3).first == "153")
+        #expect((Int(cells[cells.count - 2]) ?? 0) >= 153 * 24)
+        #expect(lines.contains { $0.hasPrefix("people (columns)") } && lines.contains { $0.hasPrefix("courses (columns)") })
+        #expect(lines.contains { $0.hasPrefix("peak resident memory: ") && $0.hasSuffix(" MiB") })
+    }
+
     @Test("rank --format json has exactly the contract's keys, in rank order")
     func rankJSON() throws {
         let r = try JuryProcess.run(["rank", Self.sample, "--format", "json"])

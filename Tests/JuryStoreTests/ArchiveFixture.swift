@@ -103,7 +103,10 @@ struct ArchiveFixture {
 /// The tables that hold data (every table but SQLite's and GRDB's own).
 let dataTables = ["version", "file_content", "file_chunk", "bundle_file", "criterion", "person", "course", "course_author",
                   "sheet", "analysis_document", "ranking_entry", "exclusion_count", "expert_severity", "faculty_summary",
-                  "year_summary"]
+                  "year_summary", "audit_summary", "reliability_summary", "integrity_count", "favouritism_flag"]
+
+/// The data tables of schema version 1 (before `v2-audit-summary`).
+let version1Tables = Array(dataTables.prefix(15))
 
 extension Archive {
     /// Row count of every data table.
@@ -115,11 +118,11 @@ extension Archive {
         }
     }
 
-    /// SHA-256 of the content of every data table, rows in primary-key order.
-    func contentDigest() throws -> String {
+    /// SHA-256 of the content of every data table (or of `tables`), rows in primary-key order.
+    func contentDigest(of tables: [String] = dataTables) throws -> String {
         try read("hashing") { db in
             var hash = SHA256()
-            for t in dataTables {
+            for t in tables {
                 let columns = try db.columns(in: t).count
                 let order = (1...columns).map(String.init).joined(separator: ", ")
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY \(order)") {
@@ -127,6 +130,25 @@ extension Archive {
                 }
             }
             return hash.finalizeHex()
+        }
+    }
+}
+
+extension ArchiveFixture {
+    /// Turns the archive at `databasePath` into one of schema version 1, as
+    /// the Jury before `v2-audit-summary` left it: the audit tables dropped,
+    /// the migration forgotten, `user_version` 1. Version 1's tables keep
+    /// every row.
+    func downgradeToSchemaVersion1() throws {
+        try DatabaseQueue(path: databasePath).writeWithoutTransaction { db in
+            try db.inTransaction {
+                for table in ["favouritism_flag", "integrity_count", "reliability_summary", "audit_summary"] {
+                    try db.execute(sql: "DROP TABLE \(table)")
+                }
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: ["v2-audit-summary"])
+                return .commit
+            }
+            try db.execute(sql: "PRAGMA user_version = 1")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JuryEngine
 import Testing
 @testable import JuryStore
 

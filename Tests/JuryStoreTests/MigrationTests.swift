@@ -23,6 +23,16 @@ import Testing
         #expect(try Archive(path: f.databasePath, create: false).listing().competitions.count == 1)
     }
 
+    @Test func aNewArchiveHasLargePagesAndWAL() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        let archive = try Archive(path: f.databasePath, create: true)
+        let (pageSize, journal) = try archive.read("reading the page size") { db in
+            (try Int.fetchOne(db, sql: "PRAGMA page_size"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        #expect(pageSize == Archive.pageSize && journal == "wal")
+    }
+
     @Test func aMissingArchiveIsNotCreatedForReading() throws {
         let f = try ArchiveFixture()
         defer { f.cleanUp() }

@@ -8,7 +8,9 @@ extension StructuralConflicts {
     /// as in `recusals(recuse:table:)`. effect = total − consensus, the
     /// sheet's excess over the other experts (null when the course has no
     /// other sheet). A declared flag carries the reasons of every matching
-    /// line of `conflicts.csv`.
+    /// line of `conflicts.csv`; an `earlier_coauthor` flag, one reason per
+    /// course the expert wrote with one of the authors in an earlier year
+    /// (`"<mooc_id> (<competition id>, <year>) with <person_id>"`).
     ///
     /// Order: by kind in `IntegrityKind.allCases` order, then by row.
     public func flags(competition: Competition, consensus: Consensus) -> [IntegrityFlag] {
@@ -35,6 +37,15 @@ extension StructuralConflicts {
                         case .author(let p): authors.contains(p)
                         }
                     }.map(\.reason)
+                } else if kind == .earlierCoauthor {
+                    let expertID = competition.people[Int(e)].id
+                    reasons = authors.filter { $0 != e }.flatMap { a in
+                        let authorID = competition.people[Int(a)].id
+                        guard expertID != authorID else { return [String]() }
+                        return (earlierCoauthorships.coursesByPair[Coauthorships.Pair(expertID, authorID)] ?? []).map {
+                            "\($0.courseID) (\($0.competitionID), \($0.year)) with \(authorID)"
+                        }
+                    }
                 }
                 byKind[k].append(IntegrityFlag(kind: kind, severity: .ofConflict(kind), experts: [e], moocs: [c], authors: authors,
                                                effect: sheet.excess, recused: recused[k],

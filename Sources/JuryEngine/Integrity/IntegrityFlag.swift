@@ -10,7 +10,7 @@
 ///
 /// | kind | experts | moocs | authors | effect | p, q | recused |
 /// |---|---|---|---|---|---|---|
-/// | conflicts (`declared`, `self_review`, `same_department`, `same_faculty`, `coauthor`) | the expert | the course | its authors | total − consensus | null | the kind recuses under `integrity.recuse` |
+/// | conflicts (`declared`, `self_review`, `same_department`, `same_faculty`, `coauthor`, `earlier_coauthor`) | the expert | the course | its authors | total − consensus | null | the kind recuses under `integrity.recuse` |
 /// | `favouritism` | the expert | the group's courses they rated | the author (author groups) | mean excess in − out | permutation p, BH q | false |
 /// | `reciprocity`, `ring` | the experts in cycle order | the courses of every edge | the same people (as authors) | the weakest edge's effect | the largest edge p; q null | false |
 /// | `self_vote` | the voter | the course | its authors | null | null | the vote leaves the tally |
@@ -74,7 +74,7 @@ public struct IntegrityFlag: Sendable, Hashable, Codable {
 ///   favouritism effect of at least twice the minimum effect, a self-vote
 ///   that counts in the tally;
 /// - `medium`: a close tie that the regulation tolerates but a commission
-///   should see — same department, co-authorship, favouritism between the
+///   should see — same department, co-authorship (this year or an earlier one), favouritism between the
 ///   minimum effect and twice it, a self-vote already left out of the tally;
 /// - `low`: a distant tie — same faculty.
 public enum IntegritySeverity: String, Sendable, Hashable, Codable, CaseIterable {
@@ -86,7 +86,7 @@ public enum IntegritySeverity: String, Sendable, Hashable, Codable, CaseIterable
     public static func ofConflict(_ kind: IntegrityKind) -> IntegritySeverity {
         switch kind {
         case .declared, .selfReview: .high
-        case .sameDepartment, .coauthor: .medium
+        case .sameDepartment, .coauthor, .earlierCoauthor: .medium
         case .sameFaculty: .low
         case .favouritism, .reciprocity, .ring, .selfVote: .high
         }
@@ -100,7 +100,8 @@ public enum IntegritySeverity: String, Sendable, Hashable, Codable, CaseIterable
 /// a conflict's evidence then lives inline in the flag, with the larger
 /// favouritism evidence boxed (measured: 261 bytes per flag as a struct).
 public enum IntegrityEvidence: Sendable, Hashable, Codable {
-    /// A conflicted sheet; a declared conflict adds the reasons given in `conflicts.csv`.
+    /// A conflicted sheet; a declared conflict adds the reasons given in
+    /// `conflicts.csv`, an earlier co-authorship the courses written together.
     case conflict(sheet: FlaggedSheet, reasons: [String]?)
     /// A favouritism test and the group's sheets.
     indirect case favouritism(FavouritismEvidence, sheets: [FlaggedSheet])

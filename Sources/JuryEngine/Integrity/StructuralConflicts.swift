@@ -5,7 +5,10 @@
 /// - `declared`: `conflicts.csv` names (E, C) or (E, a) for some a ∈ A(C);
 /// - `same_department`: E's department is C's department;
 /// - `same_faculty`: E's faculty is C's faculty, in another department;
-/// - `coauthor`: E co-authors some other course C' ≠ C with an author a ∈ A(C), a ≠ E.
+/// - `coauthor`: E co-authors some other course C' ≠ C with an author a ∈ A(C), a ≠ E;
+/// - `earlier_coauthor`: E and some a ∈ A(C), a ≠ E, wrote a course together in
+///   an earlier year (`earlierCoauthorships`, from the archive; people matched
+///   by `person_id`).
 ///
 /// Complexity: O(sheets × authors per course) after O(courses × authors²)
 /// preparation; units are compared as interned integers.
@@ -17,8 +20,14 @@ public struct StructuralConflicts: Sendable {
     }
 
     public private(set) var findings: [Finding] = []
+    /// The earlier years' co-authorships the check was given (the evidence of
+    /// `earlier_coauthor`).
+    public let earlierCoauthorships: Coauthorships
 
-    public init(competition: Competition, view: StageSheets) {
+    /// - Parameter earlierCoauthorships: co-authorships of earlier years; empty
+    ///   (the default) when no archive is given.
+    public init(competition: Competition, view: StageSheets, earlierCoauthorships: Coauthorships = Coauthorships()) {
+        self.earlierCoauthorships = earlierCoauthorships
         let people = competition.people
         let courses = competition.courses
         // People and courses share one `UnitNames`: units compare as integers.
@@ -52,6 +61,17 @@ public struct StructuralConflicts: Sendable {
             case .author(let p): declaredAuthor.insert(Int64(d.expert) << 32 | Int64(p))
             }
         }
+        // Earlier co-authors among this year's people, as (person << 32 | person), both ways.
+        var earlierPairs = Set<Int64>()
+        if !earlierCoauthorships.isEmpty {
+            var index: [String: Int32] = [:]
+            for i in people.indices { index[people.ids[i]] = Int32(i) }
+            for pair in earlierCoauthorships.coursesByPair.keys {
+                guard let a = index[pair.first], let b = index[pair.second] else { continue }
+                earlierPairs.insert(Int64(a) << 32 | Int64(b))
+                earlierPairs.insert(Int64(b) << 32 | Int64(a))
+            }
+        }
         let table = competition.sheets
         var kinds: [IntegrityKind] = []
         for r in view.rows {
@@ -71,6 +91,9 @@ public struct StructuralConflicts: Sendable {
             let mine = coauthors[Int(coauthorStart[Int(e)]) ..< Int(coauthorStart[Int(e) + 1])]
             if !mine.isEmpty, mine.contains(where: { $0.course != c && $0.person != e && authors.contains($0.person) }) {
                 kinds.append(.coauthor)
+            }
+            if !earlierPairs.isEmpty, authors.contains(where: { $0 != e && earlierPairs.contains(Int64(e) << 32 | Int64($0)) }) {
+                kinds.append(.earlierCoauthor)
             }
             if !kinds.isEmpty { findings.append(Finding(row: Int32(r), kinds: kinds)) }
         }

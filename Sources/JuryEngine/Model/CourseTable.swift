@@ -187,6 +187,14 @@ public struct CourseTable: RandomAccessCollection, Sendable {
                      | bits(f.hasImplementationAct, 4) | bits(f.hasPlacementCertificate, 5))
     }
 
+    /// Bytes held by the columns (the memory figures of `jury validate --memory`).
+    public var byteCount: Int {
+        ids.byteCount + titles.byteCount + 4 * (authorStart.count + authorList.count) + 4 * 2 * count
+            + languages.byteCount + videoFormats.byteCount + audioCodecs.byteCount + links.byteCount + annotations.byteCount
+            + submittedText.byteCount + 8 * submittedSeconds.count + 8 * (cohorts.count + previousAwardYears.count)
+            + 8 * (promoVideoSeconds.count + maxLectureSeconds.count + citationShares.count) + 2 * yesNo.count
+    }
+
     /// Points the unit columns at `names` (which must extend the names they were interned with).
     public mutating func setUnits(_ names: UnitNames) { units = names }
 

@@ -10,6 +10,9 @@ public struct InternedColumn: Sendable, Hashable {
 
     public var count: Int { codes.count }
 
+    /// Bytes held by the codes (the few values not counted).
+    public var byteCount: Int { 4 * codes.count }
+
     public subscript(row: Int) -> String? {
         let code = codes[row]
         return code < 0 ? nil : values[code]

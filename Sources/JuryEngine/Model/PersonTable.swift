@@ -13,7 +13,8 @@ public struct PersonTable: RandomAccessCollection, Sendable {
     public private(set) var facultyUnit: [Int32] = []
     /// Index into `units` of each person's department.
     public private(set) var departmentUnit: [Int32] = []
-    private var roleBits: [UInt8] = []
+    /// `Person.Roles` raw values, per person.
+    public private(set) var roleBits: [UInt8] = []
     /// 0 = no, 1 = yes, 2 = not given.
     private var teaching: [UInt8] = []
     private var positions = TextColumn()
@@ -42,6 +43,7 @@ public struct PersonTable: RandomAccessCollection, Sendable {
                position: positions.isEmpty(i) ? nil : positions[i], degree: degrees.isEmpty(i) ? nil : degrees[i])
     }
 
+    @inlinable
     public func roles(_ i: Int) -> Person.Roles { Person.Roles(rawValue: roleBits[i]) }
     public func faculty(_ i: Int) -> String { units[facultyUnit[i]] }
     public func department(_ i: Int) -> String { units[departmentUnit[i]] }
@@ -80,8 +82,8 @@ public struct PersonTable: RandomAccessCollection, Sendable {
     /// Points the unit columns at `names` (which must extend the names they were interned with).
     public mutating func setUnits(_ names: UnitNames) { units = names }
 
-    /// Bytes held by the columns (for the memory figures).
+    /// Bytes held by the columns (the memory figures of `jury validate --memory`).
     public var byteCount: Int {
-        ids.byteCount + fullNames.byteCount + positions.byteCount + degrees.byteCount + 4 * 4 * count + 2 * count
+        ids.byteCount + fullNames.byteCount + positions.byteCount + degrees.byteCount + 4 * 2 * count + 2 * count
     }
 }

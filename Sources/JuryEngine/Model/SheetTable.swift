@@ -29,6 +29,12 @@ public struct SheetTable: Sendable {
     public var count: Int { course.count }
     public var isEmpty: Bool { course.isEmpty }
 
+    /// Bytes held by the columns: 4 + 4 + 1 + k + 8 per sheet (24 with
+    /// seven criteria), plus any comments.
+    public var byteCount: Int {
+        4 * course.count + 4 * expert.count + stage.count + scores.count + 8 * total.count + comments.byteCount
+    }
+
     /// The rows of one stage (contiguous).
     public func rows(in stage: Stage) -> Range<Int> {
         stageStart[Int(stage.rawValue)] ..< stageStart[Int(stage.rawValue) + 1]
@@ -66,11 +72,11 @@ extension SheetTable {
     public struct Builder: Sendable {
         public let criterionCount: Int
         public let weights: [Double]
-        private var course: [Int32] = []
-        private var expert: [Int32] = []
-        private var stage: [Stage] = []
-        private var scores: [UInt8] = []
-        private var comments = TextColumn()
+        @usableFromInline var course: [Int32] = []
+        @usableFromInline var expert: [Int32] = []
+        @usableFromInline var stage: [Stage] = []
+        @usableFromInline var scores: [UInt8] = []
+        @usableFromInline var comments = TextColumn()
 
         public init(criterionCount: Int, weights: [Double]) {
             precondition(weights.count == criterionCount, "one weight per criterion")
@@ -94,15 +100,15 @@ extension SheetTable {
             appendRow(stage: stage, course: course, expert: expert, scores: rowScores, comment: comment)
         }
 
-        @usableFromInline
+        @inlinable
         mutating func appendRow<C: Collection<UInt8>>(stage: Stage, course: Int32, expert: Int32,
                                                      scores rowScores: C, comment: String) {
             precondition(rowScores.count == criterionCount, "one score per criterion")
             self.stage.append(stage)
             self.course.append(course)
             self.expert.append(expert)
-            scores.append(contentsOf: rowScores)
-            comments.append(comment)
+            for s in rowScores { scores.append(s) }
+            if comment.isEmpty { comments.appendEmpty() } else { comments.append(comment) }
         }
 
         /// Appends all sheets of another builder (a chunk parsed in parallel),

@@ -2,10 +2,10 @@
 /// million comments cost two allocations, not a million. Empty strings cost
 /// four bytes each; a column whose strings are all empty stores nothing.
 public struct TextColumn: Sendable, Hashable {
-    private var bytes: [UInt8] = []
-    private var ends: [UInt32] = []
+    @usableFromInline var bytes: [UInt8] = []
+    @usableFromInline var ends: [UInt32] = []
     /// Leading empty strings not yet written to `ends` (all of them while `bytes` is empty).
-    private var emptyPrefix = 0
+    @usableFromInline var emptyPrefix = 0
 
     public init() {}
 
@@ -24,6 +24,12 @@ public struct TextColumn: Sendable, Hashable {
         let end = Int(ends[i])
         if start == end { return "" }
         return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Appends an empty string (four bytes once the column holds any text; nothing before).
+    @inlinable
+    public mutating func appendEmpty() {
+        if bytes.isEmpty { emptyPrefix += 1 } else { ends.append(UInt32(bytes.count)) }
     }
 
     public mutating func append(_ text: String) {
@@ -70,7 +76,10 @@ public struct TextColumn: Sendable, Hashable {
     }
 
     /// Bytes of text held (the strings' UTF-8, not counting offsets).
-    public var byteCount: Int { bytes.count }
+    public var textByteCount: Int { bytes.count }
+
+    /// Bytes held: text and offsets.
+    public var byteCount: Int { bytes.count + 4 * ends.count }
 
     public mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
         ends.reserveCapacity(rows)

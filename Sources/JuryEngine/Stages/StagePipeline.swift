@@ -75,7 +75,11 @@ public struct StagePipeline: Sendable {
     public private(set) var nextStage: Stage?
     public private(set) var agreement: [Agreement] = []
 
-    public init(competition: Competition, eligibility checker: EligibilityChecker? = nil) {
+    /// - Parameter earlierCoauthorships: co-authorships of earlier years (the
+    ///   archive): sheets with an `earlier_coauthor` conflict leave the scores
+    ///   when `integrity.recuse` names that kind.
+    public init(competition: Competition, eligibility checker: EligibilityChecker? = nil,
+                earlierCoauthorships: Coauthorships = Coauthorships()) {
         let checker = checker ?? EligibilityChecker(competition: competition)
         eligibility = checker.check(competition)
         let rules = competition.rules
@@ -101,7 +105,8 @@ public struct StagePipeline: Sendable {
             var advancing = Set<Int32>()
             for unit in grouped.keys.sorted() {
                 let unitCandidates = grouped[unit, default: []].sorted()
-                let outcome = Self.decide(competition, stage: stage, unit: unit, candidates: unitCandidates, rule: rule)
+                let outcome = Self.decide(competition, stage: stage, unit: unit, candidates: unitCandidates, rule: rule,
+                                          earlierCoauthorships: earlierCoauthorships)
                 units.append(outcome)
                 advancing.formUnion(outcome.advanced)
             }
@@ -122,7 +127,7 @@ public struct StagePipeline: Sendable {
     }
 
     static func decide(_ competition: Competition, stage: Stage, unit: String, candidates: [Int32],
-                       rule: StageRule) -> UnitOutcome {
+                       rule: StageRule, earlierCoauthorships: Coauthorships = Coauthorships()) -> UnitOutcome {
         let rules = competition.rules
         var candidateList: [Ranking.Candidate] = []
         var ballots = 0
@@ -160,7 +165,8 @@ public struct StagePipeline: Sendable {
             }
             chain = chain.filter { !$0.usesSheets }
         } else {
-            let analysis = Analysis(competition: competition, stage: stage, restrictedTo: Set(candidates))
+            let analysis = Analysis(competition: competition, stage: stage, restrictedTo: Set(candidates),
+                                    earlierCoauthorships: earlierCoauthorships)
             var scored = Set<Int32>()
             for row in analysis.ranking.rows {
                 scored.insert(row.score.course)

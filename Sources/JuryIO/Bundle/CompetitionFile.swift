@@ -13,7 +13,7 @@ struct CompetitionFile {
     var rules = Rules()
 
     /// Kinds `integrity.recuse` may name.
-    static let conflictKinds = ["declared", "self_review", "same_department", "same_faculty", "coauthor"]
+    static let conflictKinds = ["declared", "self_review", "same_department", "same_faculty", "coauthor", "earlier_coauthor"]
 
     /// The defaults, for a bundle without `competition.json`.
     init(folderName: String) {

@@ -74,7 +74,8 @@ enum SheetsFile {
         DispatchQueue.concurrentPerform(iterations: splits.count) { i in
             let end = i + 1 < splits.count ? splits[i + 1] : Int.max
             do throws(CSVReaderError) {
-                results.store(parser.parse(try CSVReader(path: path, range: splits[i] ..< end)), at: i)
+                results.store(parser.parse(try CSVReader(path: path, range: splits[i] ..< end),
+                                           bytes: min(end, size) - splits[i]), at: i)
             } catch {
                 results.store(parser.failed(error), at: i)
             }
@@ -97,7 +98,7 @@ enum SheetsFile {
             if part.stoppedAt != starts[i + 1] {
                 var rest: SheetRowParser.Part
                 do throws(CSVReaderError) {
-                    rest = parser.parse(try CSVReader(path: path, range: part.stoppedAt ..< Int.max))
+                    rest = parser.parse(try CSVReader(path: path, range: part.stoppedAt ..< Int.max), bytes: size - part.stoppedAt)
                 } catch {
                     rest = parser.failed(error)
                 }
@@ -185,8 +186,8 @@ struct SheetRowParser: Sendable {
 
         /// Appends a later part.
         mutating func absorb(_ other: Part, warnedNotExpert: inout Set<Int32>) {
-            builder.append(contentsOf: other.builder)
-            lines.append(contentsOf: other.lines)
+            if builder.count == 0 { builder = other.builder } else { builder.append(contentsOf: other.builder) }
+            if lines.isEmpty { lines = other.lines } else { lines.append(contentsOf: other.lines) }
             for d in other.log.diagnostics { log.append(d) }
             for w in other.notExpert where warnedNotExpert.insert(w.expert).inserted { log.append(w.warning) }
             stoppedAt = other.stoppedAt
@@ -202,10 +203,16 @@ struct SheetRowParser: Sendable {
     }
 
     /// Reads records until the reader stops; line numbers are the reader's.
-    func parse(_ reader: CSVReader) -> Part {
+    /// - Parameter bytes: about how many bytes the reader will read, to
+    ///   reserve the columns once (a reservation never touched costs no memory).
+    func parse(_ reader: CSVReader, bytes: Int) -> Part {
         let name = SheetsFile.name
         let k = keys.count
         var part = Part(criterionCount: k, weights: rules.weights)
+        // A record holds at least two bytes per field.
+        let rows = min(bytes, 1 << 40) / max(2 * fieldCount, 1)
+        part.builder.reserveCapacity(rows)
+        part.lines.reserveCapacity(rows)
         let unweighted = rules.isUnweighted
         let scale = rules.scale
         var scores = [UInt8](repeating: 0, count: k)
@@ -218,38 +225,39 @@ struct SheetRowParser: Sendable {
                     if case .unterminatedQuote = problem { break }
                     continue
                 }
-                if reader.fieldCount == 1 && reader.isEmpty(0) { continue }
-                if reader.fieldCount != fieldCount {
-                    part.log.error(name, line, nil, "row has \(reader.fieldCount) fields, the header has \(fieldCount)")
+                let record = reader.record
+                if record.count == 1 && record.isEmpty(0) { continue }
+                if record.count != fieldCount {
+                    part.log.error(name, line, nil, "row has \(record.count) fields, the header has \(fieldCount)")
                     continue
                 }
                 var ok = true
-                let stageBytes = reader.field(stageColumn)
+                let stageBytes = record.field(stageColumn)
                 let stage = Stage(bytes: stageBytes)
                 if stage == nil {
                     ok = false
                     part.log.error(name, line, stageColumn + 1, stageBytes.isEmpty
-                        ? "missing stage" : "unknown stage \"\(reader.string(stageColumn))\" (department, faculty or commission)")
+                        ? "missing stage" : "unknown stage \"\(record.string(stageColumn))\" (department, faculty or commission)")
                 }
-                let expert = people.lookup(reader.field(expertColumn))
+                let expert = people.lookup(record.field(expertColumn))
                 if expert == nil {
                     ok = false
-                    part.log.error(name, line, expertColumn + 1, reader.isEmpty(expertColumn)
-                        ? "missing expert_id" : "expert '\(reader.string(expertColumn))' is not in people.csv")
+                    part.log.error(name, line, expertColumn + 1, record.isEmpty(expertColumn)
+                        ? "missing expert_id" : "expert '\(record.string(expertColumn))' is not in people.csv")
                 } else if let e = expert, !personList.roles(Int(e)).contains(.expert), warnedNotExpert.insert(e).inserted {
                     part.notExpert.append((e, .warning(name, line, expertColumn + 1, "'\(personList.ids[Int(e)])' scores sheets but does not have the role 'expert' in people.csv")))
                 }
-                let course = courses.lookup(reader.field(courseColumn))
+                let course = courses.lookup(record.field(courseColumn))
                 if course == nil {
                     ok = false
-                    part.log.error(name, line, courseColumn + 1, reader.isEmpty(courseColumn)
-                        ? "missing mooc_id" : "course '\(reader.string(courseColumn))' is not in moocs.csv")
+                    part.log.error(name, line, courseColumn + 1, record.isEmpty(courseColumn)
+                        ? "missing mooc_id" : "course '\(record.string(courseColumn))' is not in moocs.csv")
                 }
                 var sum = 0
                 var weighted = 0.0
                 for c in 0..<k {
                     let column = scoreColumns[c]
-                    let bytes = reader.field(column)
+                    let bytes = record.field(column)
                     switch SheetsFile.parseScore(bytes) {
                     case .value(let v):
                         if v < scale.min || v > scale.max {
@@ -265,13 +273,13 @@ struct SheetRowParser: Sendable {
                         part.log.error(name, line, column + 1, "missing score for '\(keys[c])'")
                     case .notInteger:
                         ok = false
-                        part.log.error(name, line, column + 1, "score \"\(reader.string(column))\" for '\(keys[c])' is not a whole number")
+                        part.log.error(name, line, column + 1, "score \"\(record.string(column))\" for '\(keys[c])' is not a whole number")
                     }
                 }
-                if ok, let totalColumn, !reader.isEmpty(totalColumn),
-                   !(unweighted && SheetsFile.isWholeNumber(reader.field(totalColumn), equalTo: sum)) {
+                if ok, let totalColumn, !record.isEmpty(totalColumn),
+                   !(unweighted && SheetsFile.isWholeNumber(record.field(totalColumn), equalTo: sum)) {
                     let computed = unweighted ? Double(sum) : weighted
-                    let text = reader.string(totalColumn)
+                    let text = record.string(totalColumn)
                     if let given = Double(text.trimmingSpaces), given.isFinite {
                         // Weighted totals may be written rounded to two decimals.
                         let tolerance = unweighted ? 0 : 0.005 + 1e-9 * abs(computed)
@@ -284,12 +292,12 @@ struct SheetRowParser: Sendable {
                         part.log.error(name, line, totalColumn + 1, "total \"\(text)\" is not a number")
                     }
                 }
-                if let signedColumn, !reader.isEmpty(signedColumn), ISO8601.secondsSinceEpoch(reader.field(signedColumn)) == nil {
+                if let signedColumn, !record.isEmpty(signedColumn), ISO8601.secondsSinceEpoch(record.field(signedColumn)) == nil {
                     ok = false
-                    part.log.error(name, line, signedColumn + 1, "signed_at \"\(reader.string(signedColumn))\" is not an ISO 8601 timestamp")
+                    part.log.error(name, line, signedColumn + 1, "signed_at \"\(record.string(signedColumn))\" is not an ISO 8601 timestamp")
                 }
                 guard ok, let stage, let expert, let course else { continue }
-                let comment = commentColumn.map { reader.isEmpty($0) ? "" : reader.string($0) } ?? ""
+                let comment = commentColumn.map { record.isEmpty($0) ? "" : record.string($0) } ?? ""
                 part.builder.append(stage: stage, course: course, expert: expert, scores: scores, comment: comment)
                 part.lines.append(UInt32(truncatingIfNeeded: line))
             }

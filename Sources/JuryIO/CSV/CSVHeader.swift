@@ -39,19 +39,24 @@ struct CSVHeader {
 struct CSVRows {
     /// The current record; valid until the next call to `next`.
     struct Row {
-        let reader: CSVReader
-        var line: Int { reader.line }
+        let record: CSVReader.Record
+        let line: Int
+
+        init(reader: CSVReader) {
+            record = reader.record
+            line = reader.line
+        }
 
         subscript(_ index: Int?) -> String? {
-            guard let index, index < reader.fieldCount else { return nil }
-            return reader.string(index)
+            guard let index, index < record.count else { return nil }
+            return record.string(index)
         }
 
         /// The bytes of a field (empty for a column the file lacks); valid
         /// until the next row is read.
         func bytes(_ index: Int?) -> UnsafeRawBufferPointer {
-            guard let index, index < reader.fieldCount else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-            return reader.field(index)
+            guard let index, index < record.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+            return record.field(index)
         }
     }
 

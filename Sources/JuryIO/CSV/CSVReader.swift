@@ -43,9 +43,8 @@ public final class CSVReader {
     /// No record starting at or after this file offset is read (see `init(path:range:)`).
     private var limit = Int.max
 
-    /// Field `i` of the current record is `block[fieldStart[i] ..< fieldEnd[i]]`.
-    private var fieldStart: [Int] = []
-    private var fieldEnd: [Int] = []
+    /// Field `i` of the current record is `block[fields.start[i] ..< fields.end[i]]`.
+    private var fields = FieldOffsets(capacity: 64)
     /// Quoted fields of the current record that hold doubled quotes.
     private var escapedFields: [Int] = []
     /// Physical line where the current record starts.
@@ -103,15 +102,45 @@ public final class CSVReader {
     deinit {
         if fd >= 0 { close(fd) }
         block.deallocate()
+        fields.deallocate()
     }
 
     /// Number of fields in the current record.
-    public var fieldCount: Int { fieldStart.count }
+    public var fieldCount: Int { fields.count }
 
     /// The bytes of field `i` of the current record (unquoted, unescaped).
     @inline(__always)
     public func field(_ i: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: block[fieldStart[i] ..< fieldEnd[i]])
+        precondition(i >= 0 && i < fields.count, "field index out of range")
+        return UnsafeRawBufferPointer(rebasing: block[fields.start[i] ..< fields.end[i]])
+    }
+
+    /// The current record's fields as one value, for loops that read many
+    /// fields a record: valid until the next call to `next()`.
+    public var record: Record {
+        Record(base: UnsafeRawPointer(block.baseAddress!), start: fields.start, end: fields.end, count: fields.count)
+    }
+
+    /// The fields of one record: offsets into the reader's block.
+    public struct Record {
+        let base: UnsafeRawPointer
+        let start: UnsafeMutablePointer<Int>
+        let end: UnsafeMutablePointer<Int>
+        public let count: Int
+
+        @inline(__always)
+        public func field(_ i: Int) -> UnsafeRawBufferPointer {
+            precondition(i >= 0 && i < count, "field index out of range")
+            return UnsafeRawBufferPointer(start: base + start[i], count: end[i] - start[i])
+        }
+
+        @inline(__always)
+        public func isEmpty(_ i: Int) -> Bool {
+            precondition(i >= 0 && i < count, "field index out of range")
+            return start[i] == end[i]
+        }
+
+        public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
     }
 
     /// Field `i` as a `String` (for text columns; not for the hot path).
@@ -121,7 +150,10 @@ public final class CSVReader {
 
     /// Whether field `i` is empty (a missing value).
     @inline(__always)
-    public func isEmpty(_ i: Int) -> Bool { fieldStart[i] == fieldEnd[i] }
+    public func isEmpty(_ i: Int) -> Bool {
+        precondition(i >= 0 && i < fields.count, "field index out of range")
+        return fields.start[i] == fields.end[i]
+    }
 
     /// Moves to the next record. Returns false at the end of the input.
     /// After an unterminated quote, the reader is at its end.
@@ -151,20 +183,12 @@ public final class CSVReader {
     /// Scans one record starting at `position`. Returns true when a whole
     /// record was read, nil when more bytes are needed (nothing consumed).
     private func scanRecord(final: Bool = false) -> Bool? {
-        // The field arrays are moved into locals for the scan: stored
-        // properties of a class pay a dynamic exclusivity check per access.
-        var fieldStart = self.fieldStart, fieldEnd = self.fieldEnd, escapedFields = self.escapedFields
-        self.fieldStart = []
-        self.fieldEnd = []
-        self.escapedFields = []
-        defer {
-            self.fieldStart = fieldStart
-            self.fieldEnd = fieldEnd
-            self.escapedFields = escapedFields
-        }
-        fieldStart.removeAll(keepingCapacity: true)
-        fieldEnd.removeAll(keepingCapacity: true)
-        escapedFields.removeAll(keepingCapacity: true)
+        // The offsets live in raw memory held in a local copy: no reference
+        // counting and no exclusivity check per field.
+        var fields = self.fields
+        fields.count = 0
+        defer { self.fields = fields }
+        if !escapedFields.isEmpty { escapedFields.removeAll(keepingCapacity: true) }
         guard let raw = block.baseAddress else { return nil }
         let base = raw.assumingMemoryBound(to: UInt8.self)
         var i = position
@@ -175,7 +199,7 @@ public final class CSVReader {
         let recordLine = nextLine
         while true {
             // One field.
-            let column = fieldStart.count + 1
+            let column = fields.count + 1
             if i < end && base[i] == UInt8(ascii: "\"") {
                 // Quoted field. Nothing is written until the record is complete:
                 // a record cut by the end of the block is scanned again.
@@ -202,17 +226,15 @@ public final class CSVReader {
                 }
                 if !closed {
                     if !final { return nil }
-                    fieldStart.append(start)
-                    fieldEnd.append(i)
+                    fields.append(start, i)
                     problem = .unterminatedQuote(line: quoteLine, column: column)
                     position = end
                     nextLine = recordLine + lines
                     line = recordLine
                     return true
                 }
-                fieldStart.append(start)
-                fieldEnd.append(i)
-                if escaped { escapedFields.append(fieldStart.count - 1) }
+                fields.append(start, i)
+                if escaped { escapedFields.append(fields.count - 1) }
                 i += 1
                 // After the closing quote: a separator, a line end, or the end.
                 var stray = false
@@ -240,8 +262,7 @@ public final class CSVReader {
                 } else if i == end && final && fieldEndIndex > start && base[fieldEndIndex - 1] == UInt8(ascii: "\r") {
                     fieldEndIndex -= 1
                 }
-                fieldStart.append(start)
-                fieldEnd.append(fieldEndIndex)
+                fields.append(start, fieldEndIndex)
             }
             if i >= end {
                 if !final { return nil }
@@ -261,9 +282,9 @@ public final class CSVReader {
         line = recordLine
         nextLine = recordLine + lines
         problem = firstProblem
-        for f in escapedFields { unescapeQuotes(field: f, base: base, fieldStart: fieldStart, fieldEnd: &fieldEnd) }
+        for f in escapedFields { unescapeQuotes(field: f, base: base, fields: fields) }
         if problem == nil && highBits >= 0x80 {
-            for f in 0..<fieldStart.count where !isValidUTF8(UnsafeRawBufferPointer(start: raw + fieldStart[f], count: fieldEnd[f] - fieldStart[f])) {
+            for f in 0..<fields.count where !isValidUTF8(UnsafeRawBufferPointer(start: raw + fields.start[f], count: fields.end[f] - fields.start[f])) {
                 problem = .invalidUTF8(line: recordLine, column: f + 1)
                 break
             }
@@ -272,15 +293,15 @@ public final class CSVReader {
     }
 
     /// Turns each `""` of a quoted field into `"`, in place.
-    private func unescapeQuotes(field f: Int, base: UnsafeMutablePointer<UInt8>, fieldStart: [Int], fieldEnd: inout [Int]) {
-        var read = fieldStart[f], write = fieldStart[f]
-        let end = fieldEnd[f]
+    private func unescapeQuotes(field f: Int, base: UnsafeMutablePointer<UInt8>, fields: FieldOffsets) {
+        var read = fields.start[f], write = fields.start[f]
+        let end = fields.end[f]
         while read < end {
             base[write] = base[read]
             read += base[read] == UInt8(ascii: "\"") ? 2 : 1
             write += 1
         }
-        fieldEnd[f] = write
+        fields.end[f] = write
     }
 
     /// Moves the unparsed tail to the front of the block and reads more bytes,
@@ -314,6 +335,48 @@ public final class CSVReader {
     private func skipByteOrderMark() {
         guard filled - position >= 3, let base = block.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         if base[position] == 0xEF && base[position + 1] == 0xBB && base[position + 2] == 0xBF { position += 3 }
+    }
+}
+
+/// Start and end offsets of the fields of one record, in memory the reader
+/// allocates and frees itself; a copy shares the memory (the reader keeps
+/// one and works on a local copy during a scan).
+struct FieldOffsets {
+    var start: UnsafeMutablePointer<Int>
+    var end: UnsafeMutablePointer<Int>
+    var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        start = .allocate(capacity: capacity)
+        end = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ s: Int, _ e: Int) {
+        if count == capacity { grow() }
+        start[count] = s
+        end[count] = e
+        count += 1
+    }
+
+    private mutating func grow() {
+        let bigger = capacity * 2
+        let newStart = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
+        let newEnd = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
+        newStart.update(from: start, count: count)
+        newEnd.update(from: end, count: count)
+        start.deallocate()
+        end.deallocate()
+        start = newStart
+        end = newEnd
+        capacity = bigger
+    }
+
+    func deallocate() {
+        start.deallocate()
+        end.deallocate()
     }
 }
 

@@ -38,8 +38,9 @@ extension ReportContext {
         var seen = Set<Int>()
         var out: [CommissionRow] = []
         for (role, _) in roles {
-            for (p, person) in competition.people.enumerated() where person.roles.contains(role) && !seen.contains(p) {
+            for p in competition.people.indices where competition.people.roles(p).contains(role) && !seen.contains(p) {
                 seen.insert(p)
+                let person = competition.people[p]
                 let held = roles.filter { person.roles.contains($0.0) }.map { text[$0.1] }
                 let details = [person.position, person.degree].compactMap { $0 }.filter { !$0.isEmpty }
                 out.append(CommissionRow(roleText: held.joined(separator: ", "), memberName: person.fullName,

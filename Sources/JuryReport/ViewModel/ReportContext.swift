@@ -49,12 +49,13 @@ struct ReportContext {
 
         var byId: [String: EligibilityResult] = [:]
         for r in input.eligibility { byId[r.courseID] = r }
-        eligibility = competition.courses.map { byId[$0.id] }
+        let courseIds = competition.courses.indices.map { competition.courses.ids[$0] }
+        eligibility = courseIds.map { byId[$0] }
 
-        let stems = SafeFileName.assign(competition.courses.map(\.id))
+        let stems = SafeFileName.assign(courseIds)
         coursePages = stems.map { "courses/\($0).html" }
         courseCharts = stems.map { "charts/courses/\($0).svg" }
-        expertAnchors = SafeFileName.assign(competition.people.map(\.id)).map { "expert-\($0)" }
+        expertAnchors = SafeFileName.assign(competition.people.indices.map { competition.people.ids[$0] }).map { "expert-\($0)" }
         stageSheets = Stage.allCases.map { competition.stageSheets($0) }
 
         var exclusions: [Int32: Exclusion] = [:]

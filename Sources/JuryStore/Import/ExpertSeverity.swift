@@ -14,14 +14,15 @@ public struct ExpertSeverity: Sendable, Hashable {
     public var sheets: Int
     public var severity: Double
 
-    /// Every expert of the analysed stage who has a severity, by expert index.
+    /// Every expert of the analysed stage who has a severity, by expert index:
+    /// the audit's rater effects when the analysis has them, else computed.
     /// Complexity: that of `RaterEffects`, O(sheets × criteria) of the stage.
     public static func compute(competition: Competition, analysis: Analysis) -> [ExpertSeverity] {
         let table = competition.sheets
         let view = competition.stageSheets(analysis.stage)
         let consensus = Consensus(table: table, view: view)
-        let effects = RaterEffects(table: table, view: view, consensus: consensus, outliers: analysis.outliers,
-                                   rules: competition.rules)
+        let effects = analysis.audit?.raters
+            ?? RaterEffects(table: table, view: view, consensus: consensus, outliers: analysis.outliers, rules: competition.rules)
         return effects.raters.compactMap { rater in
             guard let severity = rater.severity else { return nil }
             let sheets = view.sheets(ofExpert: Int(rater.expert)).reduce(0) { $0 + (consensus[Int($1)].isNaN ? 0 : 1) }

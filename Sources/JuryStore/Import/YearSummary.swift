@@ -60,7 +60,7 @@ public struct YearSummary: Sendable, Hashable {
         for s in Stage.allCases { byStage[s] = table.rows(in: s).count }
         sheetsByStage = byStage
         experts = Set(table.expert).count
-        authors = Set(competition.courses.flatMap(\.authors)).count
+        authors = Set(competition.courses.authorList).count
         votes = competition.votes.count
         declaredConflicts = competition.conflicts.count
         decisions = competition.decisions.count
@@ -70,8 +70,9 @@ public struct YearSummary: Sendable, Hashable {
         let prizes = self.prizes ?? 0
         winners = final.filter { $0.entry.rank <= prizes }.map(\.entry.course)
         var rows: [String: Faculty] = [:]
-        for c in competition.courses {
-            rows[c.faculty, default: Faculty(faculty: c.faculty, submissions: 0, finalists: 0, winners: 0)].submissions += 1
+        for c in competition.courses.indices {
+            let faculty = competition.courses.faculty(c)
+            rows[faculty, default: Faculty(faculty: faculty, submissions: 0, finalists: 0, winners: 0)].submissions += 1
         }
         for c in finalists { rows[competition.courses.faculty(Int(c))]!.finalists += 1 }
         for c in winners { rows[competition.courses.faculty(Int(c))]!.winners += 1 }

@@ -3,11 +3,12 @@ import JuryIO
 
 /// Renders `Trends` as `jury/trends/v1` JSON, CSV files or tables.
 ///
-/// The JSON keeps three keys for results the archive does not hold yet, each
-/// null until it does: per year `reliability` (ICC(2,k), Krippendorff's alpha
-/// of the audit) and `integrity_flags` (flags by kind), and at the top
-/// `repeated_favouritism`. They become objects when the archive stores audit
-/// results (a further `analysis_document` kind and a schema migration).
+/// Per year, `reliability` (ICC(2,k) and Krippendorff's alpha of the sheet
+/// totals, per audited stage) and `integrity_flags` (flags by stage and kind)
+/// come from the stored audit (`AuditSummary`); both are null for a version
+/// archived before the archive stored audits. `repeated_favouritism` lists
+/// the (expert, target) pairs flagged in two or more years; it is null when
+/// no year has a stored audit.
 public enum TrendsOutput {
     public static let schema = "jury/trends/v1"
 
@@ -71,8 +72,24 @@ public enum TrendsOutput {
                 w.endObject()
             }
             w.endArray()
-            w.value("reliability", .null)
-            w.value("integrity_flags", .null)
+            if let audit = y.audit {
+                w.beginArray("reliability")
+                for r in audit.reliability { reliability(r, into: &w) }
+                w.endArray()
+                w.beginArray("integrity_flags")
+                for c in audit.flagCounts {
+                    w.beginObject()
+                    w.string("stage", c.stage.name)
+                    w.string("kind", c.kind.rawValue)
+                    w.int("flags", c.flags)
+                    w.int("recused", c.recused)
+                    w.endObject()
+                }
+                w.endArray()
+            } else {
+                w.value("reliability", .null)
+                w.value("integrity_flags", .null)
+            }
             w.endObject()
         }
         w.endArray()
@@ -93,9 +110,75 @@ public enum TrendsOutput {
             w.endObject()
         }
         w.endArray()
-        w.value("repeated_favouritism", .null)
+        if let repeated = trends.repeatedFavouritism {
+            w.beginArray("repeated_favouritism")
+            for r in repeated {
+                w.beginObject()
+                w.string("expert_id", r.expertID)
+                w.string("target_kind", r.targetKind.rawValue)
+                w.string("target", r.target)
+                w.beginArray("years")
+                for e in r.entries {
+                    w.beginObject()
+                    w.int("year", e.year)
+                    w.string("competition_id", e.competitionID)
+                    w.string("stage", e.stage.name)
+                    w.number("effect", e.effect)
+                    w.number("p_value", e.pValue)
+                    w.number("q_value", e.qValue)
+                    w.int("sheets", e.sheets)
+                    w.endObject()
+                }
+                w.endArray()
+                w.endObject()
+            }
+            w.endArray()
+        } else {
+            w.value("repeated_favouritism", .null)
+        }
         w.endObject()
         return w.text
+    }
+
+    /// `{stage, sheets, ICC2k: {value, ci95} | null, alpha: {interval, ordinal},
+    /// complete_block: {whole_design, moocs, experts} | null, reasons: {ICC2k?, alpha?}}`.
+    static func reliability(_ r: AuditSummary.Reliability, into w: inout JSONWriter) {
+        w.beginObject()
+        w.string("stage", r.stage.name)
+        w.int("sheets", r.sheets)
+        if let value = r.icc2k {
+            w.beginObject("ICC2k")
+            w.number("value", value)
+            if let lo = r.icc2kLow, let hi = r.icc2kHigh {
+                w.beginArray("ci95")
+                w.number(nil, lo)
+                w.number(nil, hi)
+                w.endArray()
+            } else {
+                w.value("ci95", .null)
+            }
+            w.endObject()
+        } else {
+            w.value("ICC2k", .null)
+        }
+        w.beginObject("alpha")
+        w.number("interval", r.alphaInterval)
+        w.number("ordinal", r.alphaOrdinal)
+        w.endObject()
+        if let courses = r.blockCourses, let experts = r.blockExperts {
+            w.beginObject("complete_block")
+            w.bool("whole_design", r.wholeDesign ?? false)
+            w.int("moocs", courses)
+            w.int("experts", experts)
+            w.endObject()
+        } else {
+            w.value("complete_block", .null)
+        }
+        w.beginObject("reasons")
+        if let reason = r.icc2kReason { w.string("ICC2k", reason) }
+        if let reason = r.alphaReason { w.string("alpha", reason) }
+        w.endObject()
+        w.endObject()
     }
 
     static let yearsHeader = ["year", "competition_id", "version", "courses", "sheets", "department_sheets", "faculty_sheets",
@@ -151,10 +234,50 @@ public enum TrendsOutput {
         return out
     }
 
+    /// One line per (year, audited stage); years without a stored audit have none.
+    public static func reliabilityCSV(_ trends: Trends) -> String {
+        var out = CSVWriter.line(["year", "competition_id", "stage", "sheets", "icc2k", "icc2k_low", "icc2k_high", "alpha_interval",
+                                  "alpha_ordinal", "block_moocs", "block_experts", "whole_design", "icc2k_reason", "alpha_reason"])
+        for y in trends.years {
+            for r in y.audit?.reliability ?? [] {
+                out += CSVWriter.line([String(y.year), y.competitionID, r.stage.name, String(r.sheets), number(r.icc2k),
+                                       number(r.icc2kLow), number(r.icc2kHigh), number(r.alphaInterval), number(r.alphaOrdinal),
+                                       r.blockCourses.map(String.init) ?? "", r.blockExperts.map(String.init) ?? "",
+                                       r.wholeDesign.map { $0 ? "yes" : "no" } ?? "", r.icc2kReason ?? "", r.alphaReason ?? ""])
+            }
+        }
+        return out
+    }
+
+    /// One line per (year, stage, kind) with a flag.
+    public static func flagsCSV(_ trends: Trends) -> String {
+        var out = CSVWriter.line(["year", "competition_id", "stage", "kind", "flags", "recused"])
+        for y in trends.years {
+            for c in y.audit?.flagCounts ?? [] {
+                out += CSVWriter.line([String(y.year), y.competitionID, c.stage.name, c.kind.rawValue, String(c.flags), String(c.recused)])
+            }
+        }
+        return out
+    }
+
+    /// One line per (expert, target, year's flag) of a favouritism repeated across years.
+    public static func repeatedFavouritismCSV(_ trends: Trends) -> String {
+        var out = CSVWriter.line(["expert_id", "target_kind", "target", "year", "competition_id", "stage", "effect", "p_value",
+                                  "q_value", "sheets"])
+        for r in trends.repeatedFavouritism ?? [] {
+            for e in r.entries {
+                out += CSVWriter.line([r.expertID, r.targetKind.rawValue, r.target, String(e.year), e.competitionID, e.stage.name,
+                                       number(e.effect), number(e.pValue), number(e.qValue), String(e.sheets)])
+            }
+        }
+        return out
+    }
+
     /// The data folder of `jury trends --out`: file name → contents.
     public static func dataFiles(_ trends: Trends) -> [(name: String, text: String)] {
         [("trends.json", json(trends)), ("years.csv", yearsCSV(trends)), ("faculties.csv", facultiesCSV(trends)),
-         ("excluded.csv", excludedCSV(trends)), ("experts.csv", expertsCSV(trends))]
+         ("excluded.csv", excludedCSV(trends)), ("experts.csv", expertsCSV(trends)), ("reliability.csv", reliabilityCSV(trends)),
+         ("flags.csv", flagsCSV(trends)), ("repeated-favouritism.csv", repeatedFavouritismCSV(trends))]
     }
 
     public static func table(_ trends: Trends) -> String {
@@ -189,10 +312,56 @@ public enum TrendsOutput {
             }
             out += "\nExperts serving several years: severity (consensus − own total; positive = harsher)\n\n" + x.render()
         }
+        let audited = trends.years.filter { $0.audit != nil }
+        if !audited.isEmpty {
+            var r = TextTable(headers: ["year", "stage", "sheets", "ICC(2,k)", "95 % interval", "alpha (interval)", "block"],
+                              alignments: [.right, .left, .right, .right, .left, .right, .left])
+            var flags = TextTable(headers: ["year", "stage", "kind", "flags", "recused"], alignments: [.right, .left, .left, .right, .right])
+            for y in audited {
+                for x in y.audit?.reliability ?? [] {
+                    let interval = x.icc2kLow.flatMap { lo in x.icc2kHigh.map { "[\(fixed2(lo)), \(fixed2($0))]" } } ?? "–"
+                    let block = x.blockCourses.flatMap { c in x.blockExperts.map { "\(c) × \($0)" + (x.wholeDesign == true ? " (whole)" : "") } } ?? "–"
+                    r.append([String(y.year), x.stage.name, String(x.sheets), x.icc2k.map(fixed2) ?? "–", interval,
+                              x.alphaInterval.map(fixed2) ?? "–", block])
+                }
+                for c in y.audit?.flagCounts ?? [] {
+                    flags.append([String(y.year), c.stage.name, c.kind.rawValue, String(c.flags), String(c.recused)])
+                }
+            }
+            out += "\nReliability of the sheet totals (ICC(2,k) on the complete block; Krippendorff's alpha)\n\n" + r.render()
+            out += "\nIntegrity flags by kind\n\n" + flags.render()
+        }
+        if let repeated = trends.repeatedFavouritism {
+            if repeated.isEmpty {
+                out += "\nFavouritism repeated across years: none\n"
+            } else {
+                var x = TextTable(headers: ["expert", "target", "year", "stage", "effect", "q"],
+                                  alignments: [.left, .left, .right, .left, .right, .right])
+                for f in repeated {
+                    for e in f.entries {
+                        x.append([f.expertID, "\(f.targetKind.rawValue) \(f.target)", String(e.year), e.stage.name, fixed2(e.effect),
+                                  e.qValue.map(probability) ?? "–"])
+                    }
+                }
+                out += "\nFavouritism repeated across years (the same expert over the same target in two or more years)\n\n" + x.render()
+            }
+        }
+        let unaudited = trends.years.filter { $0.audit == nil }
+        if !unaudited.isEmpty {
+            out += "\nNo stored audit (archived before audits were stored; add the same bundle again to add it): "
+                + unaudited.map { "\($0.competitionID) (\($0.year))" }.joined(separator: ", ") + "\n"
+        }
         return out
     }
 
     static func number(_ x: Double?) -> String { x.map(JSONWriter.formatNumber) ?? "" }
+
+    /// A p- or q-value for people: three decimals, or "< 0.001".
+    static func probability(_ x: Double) -> String {
+        if x < 0.001 { return "< 0.001" }
+        if x >= 0.9995 { return "1.000" }
+        return "0." + String(String(Int((x * 1000).rounded()) + 1000).suffix(3))
+    }
 
     /// Two decimals for people; JSON and CSV keep every digit.
     static func fixed2(_ x: Double) -> String {

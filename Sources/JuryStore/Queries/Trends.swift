@@ -35,6 +35,48 @@ public struct Trends: Sendable, Hashable {
         public var faculties: [FacultyShare]
         /// Sheets that did not count, by stage then reason.
         public var exclusions: [YearSummary.ExclusionCount]
+        /// The stored audit; nil for a version archived before the archive
+        /// stored audits (schema version 1) and not added again since.
+        public var audit: Audit?
+    }
+
+    /// A year's audit, as `AuditSummary` stored it.
+    public struct Audit: Sendable, Hashable {
+        /// By stage.
+        public var reliability: [AuditSummary.Reliability]
+        /// By stage, then kind.
+        public var flagCounts: [AuditSummary.FlagCount]
+
+        /// Flags of each kind over the stages, in `IntegrityKind.allCases` order, kinds with a flag only.
+        public var flagsByKind: [(kind: IntegrityKind, flags: Int)] {
+            IntegrityKind.allCases.compactMap { kind in
+                let n = flagCounts.filter { $0.kind == kind }.reduce(0) { $0 + $1.flags }
+                return n > 0 ? (kind, n) : nil
+            }
+        }
+    }
+
+    /// The same expert flagged for favouring the same faculty, department or
+    /// author in two or more archived years.
+    public struct RepeatedFavouritism: Sendable, Hashable {
+        public struct Entry: Sendable, Hashable {
+            public var year: Int
+            public var competitionID: String
+            public var stage: Stage
+            public var effect: Double
+            public var pValue: Double?
+            public var qValue: Double?
+            public var sheets: Int
+        }
+
+        public var expertID: String
+        public var targetKind: FavouredGroup.Kind
+        /// The faculty or department name, or the author's `person_id`.
+        public var target: String
+        /// By year, competition id, then stage.
+        public var entries: [Entry]
+        /// Distinct years with a flag.
+        public var years: [Int] { Array(Set(entries.map(\.year))).sorted() }
     }
 
     /// A faculty's part of the submissions, the finalists and the winners.
@@ -72,6 +114,9 @@ public struct Trends: Sendable, Hashable {
     public var years: [Year]
     /// By expert id.
     public var experts: [ExpertDrift]
+    /// By expert id, target kind (faculty, department, author), then target;
+    /// nil when no archived year has a stored audit.
+    public var repeatedFavouritism: [RepeatedFavouritism]?
 }
 
 extension Archive {
@@ -95,7 +140,7 @@ extension Archive {
                     votes: row["votes"], declaredConflicts: row["declared_conflicts"], decisions: row["decisions"],
                     prizes: row["prizes"], finalists: row["finalists"], winners: row["winners"],
                     excludedSheets: row["excluded_sheets"], severityExperts: row["severity_experts"],
-                    severitySD: row["severity_sd"], faculties: [], exclusions: [])
+                    severitySD: row["severity_sd"], faculties: [], exclusions: [], audit: nil)
                 let faculties = try Row.fetchAll(db, sql: """
                     SELECT faculty, submissions, finalists, winners FROM faculty_summary WHERE version_id = ? ORDER BY faculty
                     """, arguments: [versionID])
@@ -115,6 +160,7 @@ extension Archive {
                 year.exclusions = exclusions.compactMap { x in
                     Stage(name: x["stage"]).map { YearSummary.ExclusionCount(stage: $0, reason: x["reason"], sheets: x["sheets"]) }
                 }.sorted { a, b in a.stage != b.stage ? a.stage < b.stage : a.reason.utf8.lexicographicallyPrecedes(b.reason.utf8) }
+                year.audit = try Self.audit(versionID: versionID, db)
                 years.append(year)
             }
             let severities = try Row.fetchAll(db, sql: """
@@ -144,7 +190,63 @@ extension Archive {
             let experts = pooled.filter { Set($0.value.map(\.year)).count > 1 }
                 .map { Trends.ExpertDrift(expertID: $0.key, entries: $0.value) }
                 .sorted { $0.expertID.utf8.lexicographicallyPrecedes($1.expertID.utf8) }
-            return Trends(years: years, experts: experts)
+            let repeated = years.contains { $0.audit != nil } ? try Self.repeatedFavouritism(db) : nil
+            return Trends(years: years, experts: experts, repeatedFavouritism: repeated)
+        }
+    }
+
+    private static func audit(versionID: Int64, _ db: Database) throws -> Trends.Audit? {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit_summary WHERE version_id = ?)",
+                                arguments: [versionID]) ?? false else { return nil }
+        let reliability = try Row.fetchAll(db, sql: "SELECT * FROM reliability_summary WHERE version_id = ?", arguments: [versionID])
+            .compactMap { r -> AuditSummary.Reliability? in
+                guard let stage = Stage(name: r["stage"]) else { return nil }
+                return AuditSummary.Reliability(
+                    stage: stage, sheets: r["sheets"], icc2k: r["icc2k"], icc2kLow: r["icc2k_low"], icc2kHigh: r["icc2k_high"],
+                    icc2kReason: r["icc2k_reason"], alphaInterval: r["alpha_interval"], alphaOrdinal: r["alpha_ordinal"],
+                    alphaReason: r["alpha_reason"], blockCourses: r["block_courses"], blockExperts: r["block_experts"],
+                    wholeDesign: r["whole_design"])
+            }.sorted { $0.stage < $1.stage }
+        let kinds = IntegrityKind.allCases
+        let counts = try Row.fetchAll(db, sql: "SELECT * FROM integrity_count WHERE version_id = ?", arguments: [versionID])
+            .compactMap { r -> AuditSummary.FlagCount? in
+                guard let stage = Stage(name: r["stage"]), let kind = IntegrityKind(rawValue: r["kind"]) else { return nil }
+                return AuditSummary.FlagCount(stage: stage, kind: kind, flags: r["flags"], recused: r["recused"])
+            }.sorted { a, b in
+                a.stage != b.stage ? a.stage < b.stage : (kinds.firstIndex(of: a.kind) ?? 0) < (kinds.firstIndex(of: b.kind) ?? 0)
+            }
+        return Trends.Audit(reliability: reliability, flagCounts: counts)
+    }
+
+    /// Favouritism flags of the current versions, grouped by (expert id,
+    /// target kind, target); the groups flagged in two or more years.
+    private static func repeatedFavouritism(_ db: Database) throws -> [Trends.RepeatedFavouritism] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.person_id, f.target_kind, f.target, v.year, v.competition_id, f.stage, f.effect, f.p_value, f.q_value, f.sheets
+            FROM favouritism_flag f
+            JOIN version v ON v.id = f.version_id
+            JOIN person p ON p.version_id = f.version_id AND p.idx = f.expert_idx
+            WHERE v.is_current = 1
+            """)
+        struct Key: Hashable { var expert: String, kind: FavouredGroup.Kind, target: String }
+        var groups: [Key: [Trends.RepeatedFavouritism.Entry]] = [:]
+        for r in rows {
+            guard let kind = FavouredGroup.Kind(rawValue: r["target_kind"]), let stage = Stage(name: r["stage"]) else { continue }
+            groups[Key(expert: r["person_id"], kind: kind, target: r["target"]), default: []].append(
+                Trends.RepeatedFavouritism.Entry(year: r["year"], competitionID: r["competition_id"], stage: stage,
+                                                 effect: r["effect"], pValue: r["p_value"], qValue: r["q_value"], sheets: r["sheets"]))
+        }
+        let kinds = FavouredGroup.Kind.allCases
+        return groups.filter { Set($0.value.map(\.year)).count > 1 }.map { key, entries in
+            Trends.RepeatedFavouritism(expertID: key.expert, targetKind: key.kind, target: key.target, entries: entries.sorted { a, b in
+                if a.year != b.year { return a.year < b.year }
+                if a.competitionID != b.competitionID { return a.competitionID.utf8.lexicographicallyPrecedes(b.competitionID.utf8) }
+                return a.stage < b.stage
+            })
+        }.sorted { a, b in
+            if a.expertID != b.expertID { return a.expertID.utf8.lexicographicallyPrecedes(b.expertID.utf8) }
+            if a.targetKind != b.targetKind { return (kinds.firstIndex(of: a.targetKind) ?? 0) < (kinds.firstIndex(of: b.targetKind) ?? 0) }
+            return a.target.utf8.lexicographicallyPrecedes(b.target.utf8)
         }
     }
 }

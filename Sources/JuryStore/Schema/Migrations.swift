@@ -30,6 +30,17 @@ import GRDB
 /// | `expert_severity` | (stage, expert) | sheets with a consensus, mean (consensus − total) |
 /// | `faculty_summary` | faculty | submissions, finalists, winners |
 /// | `year_summary` | version | the counts and the severity spread of `jury trends` |
+///
+/// Schema version 2 (`v2-audit-summary`) adds the audit of every stage with
+/// sheets (`AuditSummary`); a version archived under version 1 has no row in
+/// them until the same bundle is added again (see `Archive.add`):
+///
+/// | table | one row per | holds |
+/// |---|---|---|
+/// | `audit_summary` | version whose audit is stored | the stages audited and the number of flags (its presence says the audit was computed) |
+/// | `reliability_summary` | (version, stage) | counted sheets, ICC(2,k) with its 95 % interval or the reason it is null, Krippendorff's alpha (interval, ordinal), the complete block |
+/// | `integrity_count` | (version, stage, kind) | flags of the kind, of which recused |
+/// | `favouritism_flag` | favouritism flag | stage, expert, target kind (faculty, department, author) and target, effect, p, q, the group's sheets |
 public enum ArchiveSchema {
     /// `PRAGMA application_id` of a Jury archive: "JURY" in ASCII.
     public static let applicationID: Int32 = 0x4A55_5259
@@ -40,6 +51,7 @@ public enum ArchiveSchema {
     /// The migrations in order; the identifier is what `grdb_migrations` records.
     static let migrations: [(identifier: String, migrate: @Sendable (Database) throws -> Void)] = [
         ("v1-archive", v1),
+        ("v2-audit-summary", v2),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -227,6 +239,53 @@ public enum ArchiveSchema {
                 severity_experts INTEGER NOT NULL,
                 severity_sd REAL
             );
+            """)
+    }
+
+    static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE audit_summary (
+                version_id INTEGER PRIMARY KEY REFERENCES version (id),
+                stages INTEGER NOT NULL,
+                flags INTEGER NOT NULL
+            );
+            CREATE TABLE reliability_summary (
+                version_id INTEGER NOT NULL REFERENCES audit_summary (version_id),
+                stage TEXT NOT NULL,
+                sheets INTEGER NOT NULL,
+                icc2k REAL,
+                icc2k_low REAL,
+                icc2k_high REAL,
+                icc2k_reason TEXT,
+                alpha_interval REAL,
+                alpha_ordinal REAL,
+                alpha_reason TEXT,
+                block_courses INTEGER,
+                block_experts INTEGER,
+                whole_design INTEGER CHECK (whole_design BETWEEN 0 AND 1),
+                PRIMARY KEY (version_id, stage)
+            ) WITHOUT ROWID;
+            CREATE TABLE integrity_count (
+                version_id INTEGER NOT NULL REFERENCES audit_summary (version_id),
+                stage TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                flags INTEGER NOT NULL CHECK (flags >= 1),
+                recused INTEGER NOT NULL,
+                PRIMARY KEY (version_id, stage, kind)
+            ) WITHOUT ROWID;
+            CREATE TABLE favouritism_flag (
+                version_id INTEGER NOT NULL REFERENCES audit_summary (version_id),
+                stage TEXT NOT NULL,
+                expert_idx INTEGER NOT NULL,
+                target_kind TEXT NOT NULL,
+                target TEXT NOT NULL,
+                effect REAL NOT NULL,
+                p_value REAL,
+                q_value REAL,
+                sheets INTEGER NOT NULL,
+                PRIMARY KEY (version_id, stage, expert_idx, target_kind, target),
+                FOREIGN KEY (version_id, expert_idx) REFERENCES person (version_id, idx)
+            ) WITHOUT ROWID;
             """)
     }
 }

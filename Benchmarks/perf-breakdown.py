@@ -50,10 +50,13 @@ PHASES = [
     ("audit", "rater effects", r"\bRaterEffects\b"),
     ("audit", "reliability: rating matrices, other", r"\bReliabilityReport\b|\bRatings\.init"),
     ("audit", "other", r"\bAuditReport\b"),
+    ("audit", "integrity: favouritism tests, rings, conflict flags",
+     r"\b(IntegrityAnalysis|FavouritismTests|FavouritismScan|ExpertExcesses|PermutationTest|FavourCycles|SelfVotes)\b"
+     r"|\bStructuralConflicts\.flags\("),
     ("stages", "eligibility", r"\bEligibilityChecker\b"),
     ("stages", "voting", r"\b(Approval|Plurality|Borda|Schulze)\w*\b|\bVoting\b"),
     ("stages", "pipeline, other", r"\bStagePipeline\b"),
-    ("output", "JSON / CSV / table text", r"\b(RankingOutput|AuditOutput|StagesOutput|JSONWriter|CSVWriter)\b"),
+    ("output", "JSON / CSV / table text", r"\b(RankingOutput|AuditOutput|IntegrityOutput|StagesOutput|JSONWriter|CSVWriter|TextTable)\b"),
     ("output", "write to stdout", r"\bFileHandleOutput\b"),
     ("command", "other (freeing the competition, …)", r"\b\w+Command\.run\(\)"),
 ]

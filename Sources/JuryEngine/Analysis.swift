@@ -48,8 +48,11 @@ public struct Analysis: Sendable {
         let rules = competition.rules
         let table = competition.sheets
         let view = competition.stageSheets(stage)
-        let conflicts = StructuralConflicts(competition: competition, view: view, earlierCoauthorships: earlierCoauthorships)
-        let outliers = OutlierRatings(table: table, view: view, rules: rules)
+        // Independent parts run in parallel (`Concurrently`) and are joined in
+        // a fixed order: the same bundle gives the same analysis on any cores.
+        let (conflicts, outliers) = Concurrently.run(
+            { StructuralConflicts(competition: competition, view: view, earlierCoauthorships: earlierCoauthorships) },
+            { OutlierRatings(table: table, view: view, rules: rules) })
         var excluded = conflicts.recusals(recuse: rules.integrity.recuse, table: table)
         if rules.scoring.excludeOutliers {
             let recused = Set(excluded.map(\.row))
@@ -62,27 +65,41 @@ public struct Analysis: Sendable {
         var counted = [Bool](repeating: true, count: table.count)
         for x in excluded { counted[Int(x.row)] = false }
         let method = method ?? rules.scoring.method
-        var scores = RatingScores.compute(table: table, view: view, method: method, counted: counted)
-        if let candidates { scores.removeAll { !candidates.contains($0.course) } }
-        let rankingCandidates = scores.map {
-            Ranking.Candidate(course: $0.course, id: competition.courses.ids[Int($0.course)], score: $0.score, sheets: $0)
-        }
         let criterionMeans = CriterionMeans(table: table, view: view, counted: counted)
-        let entries = Ranking.rank(rankingCandidates, chain: rules.scoring.tieBreak, seed: rules.seed,
-                                   criterionMean: criterionMeans.mean)
-        var scoreIndex = [Int32](repeating: -1, count: competition.courses.count)
-        for (i, s) in scores.enumerated() { scoreIndex[Int(s.course)] = Int32(i) }
-        let rows = entries.map { StageRanking.Row(entry: $0, score: scores[Int(scoreIndex[Int($0.course)])]) }
+        let ranked = {
+            var scores = RatingScores.compute(table: table, view: view, method: method, counted: counted)
+            if let candidates { scores.removeAll { !candidates.contains($0.course) } }
+            let ids = competition.courses.ids
+            let rankingCandidates = scores.map {
+                Ranking.Candidate(course: $0.course, id: ids[Int($0.course)], score: $0.score, sheets: $0)
+            }
+            let entries = Ranking.rank(rankingCandidates, chain: rules.scoring.tieBreak, seed: rules.seed,
+                                       criterionMean: criterionMeans.mean)
+            var scoreIndex = [Int32](repeating: -1, count: competition.courses.count)
+            for (i, s) in scores.enumerated() { scoreIndex[Int(s.course)] = Int32(i) }
+            return entries.map { StageRanking.Row(entry: $0, score: scores[Int(scoreIndex[Int($0.course)])]) }
+        }
+        let rows: [StageRanking.Row]
+        if includeAudit {
+            let audited: (AuditReport, IntegrityAnalysis)
+            (rows, audited) = Concurrently.run(ranked, {
+                Concurrently.run(
+                    { AuditReport(competition: competition, view: view, counted: counted, outliers: outliers) },
+                    { IntegrityAnalysis(competition: competition, view: view, consensus: Consensus(table: table, view: view),
+                                        conflicts: conflicts) })
+            })
+            self.audit = audited.0
+            self.integrity = audited.1
+        } else {
+            rows = ranked()
+            self.audit = nil
+            self.integrity = nil
+        }
         self.stage = stage
         self.ranking = StageRanking(stage: stage, method: method, rows: rows, excluded: excluded)
         self.conflicts = conflicts
         self.outliers = outliers
         self.criterionMeans = criterionMeans
-        self.audit = includeAudit ? AuditReport(competition: competition, view: view, counted: counted, outliers: outliers) : nil
-        self.integrity = includeAudit
-            ? IntegrityAnalysis(competition: competition, view: view, consensus: Consensus(table: table, view: view),
-                                conflicts: conflicts)
-            : nil
     }
 
     /// Mean score of counted sheets per course and criterion, on demand.

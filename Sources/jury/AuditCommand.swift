@@ -28,11 +28,10 @@ struct AuditCommand: ParsableCommand {
         let earlier = try earlierYears.load(for: competition)
         let analysis = Analysis(competition: competition, stage: stage, includeAudit: true,
                                 earlierCoauthorships: earlier?.coauthorships ?? Coauthorships())
-        let text = switch format {
-        case .json: AuditOutput.json(analysis, competition: competition)
-        case .csv: AuditOutput.csv(analysis, competition: competition)
-        case .table: AuditOutput.table(analysis, competition: competition)
+        switch format {
+        case .json: AuditOutput.json(analysis, competition: competition, byteSink: { FileHandleOutput.standardOutput.write($0) })
+        case .csv: FileHandleOutput.standardOutput.write(AuditOutput.csv(analysis, competition: competition))
+        case .table: FileHandleOutput.standardOutput.write(AuditOutput.table(analysis, competition: competition))
         }
-        FileHandleOutput.standardOutput.write(text)
     }
 }

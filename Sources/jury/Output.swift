@@ -19,10 +19,13 @@ enum FileHandleOutput {
 
     func write(_ text: String) {
         var text = text
-        guard let file = self.file else { return }
-        text.withUTF8 { bytes in
-            _ = fwrite(bytes.baseAddress, 1, bytes.count, file)
-        }
+        text.withUTF8 { write($0) }
+    }
+
+    /// Writes UTF-8 bytes as they are.
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let file = self.file, bytes.count > 0 else { return }
+        _ = fwrite(bytes.baseAddress, 1, bytes.count, file)
     }
 
     func flush() { if let file { fflush(file) } }

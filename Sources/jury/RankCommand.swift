@@ -32,7 +32,7 @@ struct RankCommand: ParsableCommand {
         let analysis = Analysis(competition: competition, stage: stage, method: method,
                                 earlierCoauthorships: earlier?.coauthorships ?? Coauthorships())
         switch format {
-        case .json: RankingOutput.json(analysis, competition: competition) { FileHandleOutput.standardOutput.write($0) }
+        case .json: RankingOutput.json(analysis, competition: competition, byteSink: { FileHandleOutput.standardOutput.write($0) })
         case .csv: FileHandleOutput.standardOutput.write(RankingOutput.csv(analysis, competition: competition))
         case .table: FileHandleOutput.standardOutput.write(RankingOutput.table(analysis, competition: competition))
         }

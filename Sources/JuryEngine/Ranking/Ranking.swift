@@ -48,50 +48,90 @@ public enum Ranking {
     ///     its counted sheets (asked only for tied entries).
     public static func rank(_ candidates: [Candidate], chain: [TieBreakRule], seed: UInt64,
                             criterionMean: (Int32, Int) -> Double) -> [RankedEntry] {
-        var order = Array(candidates.indices)
-        order.sort {
-            let a = candidates[$0], b = candidates[$1]
-            if a.score != b.score { return a.score > b.score }
-            return a.id < b.id
+        let n = candidates.count
+        let score = candidates.map(\.score)
+        let idRank = idRanks(candidates)
+        var order = Array(0..<n)
+        score.withUnsafeBufferPointer { score in
+            idRank.withUnsafeBufferPointer { idRank in
+                order.sort {
+                    if score[$0] != score[$1] { return score[$0] > score[$1] }
+                    return idRank[$0] < idRank[$1]
+                }
+            }
         }
+        let descriptions = chain.map(\.description)
         var entries: [RankedEntry] = []
-        entries.reserveCapacity(order.count)
+        entries.reserveCapacity(n)
         var i = 0
-        while i < order.count {
+        while i < n {
             var j = i + 1
-            while j < order.count && candidates[order[j]].score == candidates[order[i]].score { j += 1 }
-            let group = Array(order[i..<j])
+            while j < n && score[order[j]] == score[order[i]] { j += 1 }
             let firstTieBreak: String? = i == 0 ? nil : "score"
-            if group.count == 1 {
-                entries.append(RankedEntry(course: candidates[group[0]].course, rank: i + 1, tieBreak: firstTieBreak))
+            if j - i == 1 {
+                entries.append(RankedEntry(course: candidates[order[i]].course, rank: i + 1, tieBreak: firstTieBreak))
             } else {
-                entries += breakTie(group.map { candidates[$0] }, startRank: i + 1, firstTieBreak: firstTieBreak,
-                                    chain: chain, seed: seed, criterionMean: criterionMean)
+                breakTie(order[i..<j], of: candidates, idRank: idRank, startRank: i + 1, firstTieBreak: firstTieBreak,
+                         chain: chain, descriptions: descriptions, seed: seed, criterionMean: criterionMean,
+                         into: &entries)
             }
             i = j
         }
         return entries
     }
 
-    /// Orders a group of equal scores by the chain.
-    static func breakTie(_ group: [Candidate], startRank: Int, firstTieBreak: String?, chain: [TieBreakRule],
-                         seed: UInt64, criterionMean: (Int32, Int) -> Double) -> [RankedEntry] {
-        let rules = chain.filter { rule in !rule.usesSheets || group.allSatisfy { $0.sheets != nil } }
-        let keys: [[Double]] = group.map { c in rules.map { key(of: c, rule: $0, seed: seed, criterionMean: criterionMean) } }
-        var order = Array(group.indices)
-        order.sort { a, b in
-            for r in rules.indices where keys[a][r] != keys[b][r] { return keys[a][r] > keys[b][r] }
-            return group[a].id < group[b].id
+    /// Each candidate's place in the order of ids (equal ids by position, as
+    /// a stable sort leaves them), so that sorting compares integers, not
+    /// strings. Candidates already in id order, as courses are read, take
+    /// one pass to check.
+    static func idRanks(_ candidates: [Candidate]) -> [Int32] {
+        let n = candidates.count
+        var ascending = true
+        for i in candidates.indices.dropFirst() where !(candidates[i - 1].id < candidates[i].id) {
+            ascending = false
+            break
         }
-        let lotIndex = rules.firstIndex(of: .lot)
-        var out: [RankedEntry] = []
+        if ascending { return (0..<n).map { Int32($0) } }
+        let byId = (0..<n).sorted { candidates[$0].id < candidates[$1].id }
+        var rank = [Int32](repeating: 0, count: n)
+        for (position, c) in byId.enumerated() { rank[c] = Int32(position) }
+        return rank
+    }
+
+    /// Orders a group of equal scores (positions into `candidates`) by the chain.
+    static func breakTie(_ members: ArraySlice<Int>, of candidates: [Candidate], idRank: [Int32], startRank: Int,
+                         firstTieBreak: String?, chain: [TieBreakRule], descriptions: [String], seed: UInt64,
+                         criterionMean: (Int32, Int) -> Double, into out: inout [RankedEntry]) {
+        let group = Array(members)
+        let allHaveSheets = group.allSatisfy { candidates[$0].sheets != nil }
+        let ruleIndices = chain.indices.filter { !chain[$0].usesSheets || allHaveSheets }
+        let ruleCount = ruleIndices.count
+        // keys[g * ruleCount + r]: rule r's value for group member g.
+        var keys = [Double]()
+        keys.reserveCapacity(group.count * ruleCount)
+        for c in group {
+            for r in ruleIndices { keys.append(key(of: candidates[c], rule: chain[r], seed: seed, criterionMean: criterionMean)) }
+        }
+        var order = Array(group.indices)
+        keys.withUnsafeBufferPointer { keys in
+            order.sort { a, b in
+                for r in 0..<ruleCount where keys[a * ruleCount + r] != keys[b * ruleCount + r] {
+                    return keys[a * ruleCount + r] > keys[b * ruleCount + r]
+                }
+                return idRank[group[a]] < idRank[group[b]]
+            }
+        }
+        /// The first rule on which members a and b differ, if any.
+        func firstDifference(_ a: Int, _ b: Int) -> Int? {
+            (0..<ruleCount).first { keys[a * ruleCount + $0] != keys[b * ruleCount + $0] }
+        }
+        let lotIndex = ruleIndices.firstIndex { chain[$0] == .lot }
         var rank = startRank
         for (position, g) in order.enumerated() {
             var tieBreak: String? = firstTieBreak
             if position > 0 {
-                let p = order[position - 1]
-                if let r = rules.indices.first(where: { keys[p][$0] != keys[g][$0] }) {
-                    tieBreak = rules[r].description
+                if let r = firstDifference(order[position - 1], g) {
+                    tieBreak = descriptions[ruleIndices[r]]
                     rank = startRank + position
                 } else {
                     tieBreak = nil
@@ -100,14 +140,14 @@ public enum Ranking {
             // The lot is recorded when the chain got as far as drawing it.
             var lot: Double?
             if let li = lotIndex {
-                let neighbours = [position > 0 ? order[position - 1] : nil, position + 1 < order.count ? order[position + 1] : nil]
-                if neighbours.contains(where: { n in n.map { n in (0..<li).allSatisfy { keys[n][$0] == keys[g][$0] } } ?? false }) {
-                    lot = keys[g][li]
+                func reachesLot(_ n: Int) -> Bool { (0..<li).allSatisfy { keys[n * ruleCount + $0] == keys[g * ruleCount + $0] } }
+                if (position > 0 && reachesLot(order[position - 1]))
+                    || (position + 1 < order.count && reachesLot(order[position + 1])) {
+                    lot = keys[g * ruleCount + li]
                 }
             }
-            out.append(RankedEntry(course: group[g].course, rank: rank, tieBreak: tieBreak, lot: lot))
+            out.append(RankedEntry(course: candidates[group[g]].course, rank: rank, tieBreak: tieBreak, lot: lot))
         }
-        return out
     }
 
     static func key(of c: Candidate, rule: TieBreakRule, seed: UInt64, criterionMean: (Int32, Int) -> Double) -> Double {

@@ -16,31 +16,66 @@ public struct AuditReport: Sendable {
     public var outliers: OutlierRatings
     public var raters: RaterEffects
 
+    /// The parts are independent and computed in parallel (`Concurrently`):
+    /// the reliability of each variable, Cronbach's alpha, the rater effects.
     public init(competition: Competition, view: StageSheets, counted: [Bool], outliers: OutlierRatings) {
         let table = competition.sheets
         let k = table.criterionCount
         stage = view.stage
         let rows = view.rows.filter { counted[$0] }
+        let unitColumn = rows.map { table.course[$0] }
+        let raterColumn = rows.map { table.expert[$0] }
         func ratings(_ value: (Int) -> Double) -> Ratings {
-            let units = rows.map { table.course[$0] }
-            let raters = rows.map { table.expert[$0] }
             let values = rows.map(value)
             // The rows come from the canonical table: one sheet per (course, expert), so this cannot fail.
             do {
                 return try Ratings(unitCount: competition.courses.count, raterCount: competition.people.count,
-                                   unit: units, rater: raters, value: values)
+                                   unit: unitColumn, rater: raterColumn, value: values)
             } catch {
                 preconditionFailure("a stage's sheets are unique per course and expert: \(error)")
             }
         }
-        total = ReliabilityReport(ratings { table.total[$0] })
-        criteria = (0..<k).map { c in ReliabilityReport(ratings { Double(table.score(row: $0, criterion: c)) }) }
-        var scores: [UInt8] = []
-        scores.reserveCapacity(rows.count * k)
-        for r in rows { for c in 0..<k { scores.append(table.score(row: r, criterion: c)) } }
-        cronbachAlpha = CronbachAlpha.compute(scores: scores, items: k)
+        // Every variable is rated on the same sheets: one block search serves all.
+        let totals = ratings { table.total[$0] }
+        let block = CompleteBlockSearch().find(in: totals)
+        // Tasks 0 … k: the total, then each criterion; k + 1: Cronbach's alpha; k + 2: rater effects.
+        enum Part {
+            case reliability(ReliabilityReport)
+            case cronbach(Computed<CronbachAlpha>)
+            case raters(RaterEffects)
+        }
+        let parts = Concurrently.map(k + 3) { task -> Part in
+            switch task {
+            case 0:
+                return .reliability(ReliabilityReport(totals, completeBlock: block))
+            case 1...k:
+                let c = task - 1
+                return .reliability(ReliabilityReport(ratings { Double(table.score(row: $0, criterion: c)) },
+                                                      completeBlock: block))
+            case k + 1:
+                var scores: [UInt8] = []
+                scores.reserveCapacity(rows.count * k)
+                for r in rows { for c in 0..<k { scores.append(table.score(row: r, criterion: c)) } }
+                return .cronbach(CronbachAlpha.compute(scores: scores, items: k))
+            default:
+                return .raters(RaterEffects(table: table, view: view, consensus: Consensus(table: table, view: view),
+                                            outliers: outliers, rules: competition.rules))
+            }
+        }
+        var reports: [ReliabilityReport] = []
+        var cronbach: Computed<CronbachAlpha>?
+        var effects: RaterEffects?
+        for part in parts {
+            switch part {
+            case .reliability(let r): reports.append(r)
+            case .cronbach(let c): cronbach = c
+            case .raters(let e): effects = e
+            }
+        }
+        total = reports[0]
+        criteria = Array(reports[1...])
+        cronbachAlpha = cronbach!
         self.outliers = outliers
-        raters = RaterEffects(table: table, view: view, consensus: Consensus(table: table, view: view),
-                              outliers: outliers, rules: competition.rules)
+        raters = effects!
     }
 }

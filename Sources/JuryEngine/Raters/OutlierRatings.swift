@@ -79,11 +79,11 @@ public struct OutlierRatings: Sendable {
         let raw = Self.deviations(view: view, minimumOthers: 1) { table.total[$0] }
         var offset = [Double](repeating: 0, count: view.expertCount)
         var buffer: [Double] = []
+        let rawByExpert = Self.groupedByExpert(raw.deviation, table: table, view: view)
         for e in 0..<view.expertCount {
             buffer.removeAll(keepingCapacity: true)
-            for r in view.sheets(ofExpert: e) {
-                let d = raw.deviation[Int(r) - base]
-                if !d.isNaN { buffer.append(d) }
+            for d in rawByExpert[Int(view.expertStart[e]) ..< Int(view.expertStart[e + 1])] where !d.isNaN {
+                buffer.append(d)
             }
             if buffer.count >= Self.minimumSheetsForOffset { offset[e] = Self.median(&buffer) }
         }
@@ -111,11 +111,11 @@ public struct OutlierRatings: Sendable {
         pooledMAD = Self.median(&absolute)
         scale = max(1.4826 * pooledMAD, floor)
         var expertScale = [Double](repeating: scale, count: view.expertCount)
+        let deviationByExpert = Self.groupedByExpert(deviation, table: table, view: view)
         for e in 0..<view.expertCount {
             buffer.removeAll(keepingCapacity: true)
-            for r in view.sheets(ofExpert: e) {
-                let d = deviation[Int(r) - base]
-                if !d.isNaN { buffer.append(abs(d)) }
+            for d in deviationByExpert[Int(view.expertStart[e]) ..< Int(view.expertStart[e + 1])] where !d.isNaN {
+                buffer.append(abs(d))
             }
             if buffer.count >= Self.minimumSheetsForOwnScale {
                 expertScale[e] = max(scale, 1.4826 * Self.median(&buffer))
@@ -129,6 +129,31 @@ public struct OutlierRatings: Sendable {
             assessed.append(Assessment(row: Int32(r), total: table.total[r], consensus: expected[r - base],
                                        robustZ: d / expertScale[e]))
         }
+    }
+
+    /// `values` (indexed from the stage's first row) regrouped by expert:
+    /// positions `view.expertStart[e] ..< view.expertStart[e + 1]` hold expert
+    /// e's values in row order, the order of `view.sheets(ofExpert: e)`. One
+    /// sequential pass over the rows, where reading each expert's rows in turn
+    /// would cost a cache miss per row on a large stage.
+    static func groupedByExpert(_ values: [Double], table: SheetTable, view: StageSheets) -> [Double] {
+        var grouped = [Double](repeating: .nan, count: view.count)
+        var next = view.expertStart
+        let base = view.rows.lowerBound
+        table.expert.withUnsafeBufferPointer { expert in
+            values.withUnsafeBufferPointer { values in
+                grouped.withUnsafeMutableBufferPointer { grouped in
+                    next.withUnsafeMutableBufferPointer { next in
+                        for r in view.rows {
+                            let e = Int(expert[r])
+                            grouped[Int(next[e])] = values[r - base]
+                            next[e] += 1
+                        }
+                    }
+                }
+            }
+        }
+        return grouped
     }
 
     /// Per row of the stage: value − median of the other values of its

@@ -70,50 +70,67 @@ public struct RaterEffects: Sendable {
         let scale = rules.scale
         let width = Double(scale.max - scale.min)
         let middleLow = Double(scale.min) + 0.3 * width, middleHigh = Double(scale.max) - 0.3 * width
-        var outlierCount = [Int32: Int]()
-        for o in outliers.outliers { outlierCount[table.expert[Int(o.row)], default: 0] += 1 }
+        var outlierCount = [Int](repeating: 0, count: view.expertCount)
+        for o in outliers.outliers { outlierCount[Int(table.expert[Int(o.row)])] += 1 }
         let audit = rules.audit
 
+        // One pass over the stage's rows in table order, into per-expert
+        // accumulators: an expert's sheets still arrive in ascending row
+        // order, as from `view.sheets(ofExpert:)`, so every sum is the same,
+        // but the rows are read sequentially instead of one cache miss each.
+        var sums = [ExpertSums](repeating: ExpertSums(), count: view.expertCount)
+        let low = Double(scale.min), high = Double(scale.max)
+        table.total.withUnsafeBufferPointer { total in
+            table.expert.withUnsafeBufferPointer { expert in
+                table.scores.withUnsafeBufferPointer { scores in
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        for r in view.rows {
+                            let x = total[r], c = consensus[r]
+                            let e = Int(expert[r])
+                            if !c.isNaN {
+                                sums[e].dev.add(c - x)
+                                sums[e].sx += x; sums[e].sc += c; sums[e].sxx += x * x; sums[e].scc += c * c
+                                sums[e].sxc += x * c; sums[e].m += 1
+                            }
+                            var w = Welford()
+                            for j in 0..<k {
+                                let s = Double(scores[r &* k &+ j])
+                                w.add(s)
+                                if s >= middleLow && s <= middleHigh { sums[e].middle += 1 }
+                                if s == low || s == high { sums[e].ends += 1 }
+                            }
+                            sums[e].haloSum += (w.populationVariance ?? 0).squareRoot()
+                        }
+                    }
+                }
+            }
+        }
+        // t(0.975, ν) by degrees of freedom: experts mostly share a few sheet counts.
+        var tQuantile: [Int: Double] = [:]
         var partial: [Rater] = []
         for e in 0..<view.expertCount {
-            let rows = view.sheets(ofExpert: e)
-            guard !rows.isEmpty else { continue }
-            var dev = Welford()
-            var sx = 0.0, sc = 0.0, sxx = 0.0, scc = 0.0, sxc = 0.0, m = 0
-            var haloSum = 0.0, middle = 0, ends = 0
-            for r32 in rows {
-                let r = Int(r32)
-                let x = table.total[r], c = consensus[r]
-                if !c.isNaN {
-                    dev.add(c - x)
-                    sx += x; sc += c; sxx += x * x; scc += c * c; sxc += x * c; m += 1
-                }
-                var w = Welford()
-                for j in 0..<k {
-                    let s = Double(table.score(row: r, criterion: j))
-                    w.add(s)
-                    if s >= middleLow && s <= middleHigh { middle += 1 }
-                    if s == Double(scale.min) || s == Double(scale.max) { ends += 1 }
-                }
-                haloSum += (w.populationVariance ?? 0).squareRoot()
-            }
-            let n = rows.count
+            let n = view.sheetCount(ofExpert: e)
+            guard n > 0 else { continue }
+            let a = sums[e]
+            let dev = a.dev, m = a.m
             var rater = Rater(expert: Int32(e), sheets: n, severity: nil, severityCI95: nil, consistency: nil,
-                              halo: haloSum / Double(n), centralTendency: Double(middle) / Double(n * k),
-                              extreme: Double(ends) / Double(n * k), outliers: outlierCount[Int32(e)] ?? 0,
+                              halo: a.haloSum / Double(n), centralTendency: Double(a.middle) / Double(n * k),
+                              extreme: Double(a.ends) / Double(n * k), outliers: outlierCount[e],
                               flags: [], verdict: "")
             if dev.count > 0 {
                 rater.severity = dev.mean
                 if dev.count > 1, let sd = dev.sampleStandardDeviation {
-                    let t = StudentTDistribution(nu: Double(dev.count - 1)).quantile(0.975)
+                    let nu = dev.count - 1
+                    let t = tQuantile[nu] ?? StudentTDistribution(nu: Double(nu)).quantile(0.975)
+                    tQuantile[nu] = t
                     let half = t * sd / Double(dev.count).squareRoot()
                     rater.severityCI95 = (dev.mean - half, dev.mean + half)
                 }
             }
             if m >= 3 {
                 let mm = Double(m)
-                let vx = sxx - sx * sx / mm, vc = scc - sc * sc / mm
-                if vx > 1e-12 && vc > 1e-12 { rater.consistency = (sxc - sx * sc / mm) / (vx * vc).squareRoot() }
+                let vx = a.sxx - a.sx * a.sx / mm, vc = a.scc - a.sc * a.sc / mm
+                if vx > 1e-12 && vc > 1e-12 { rater.consistency = (a.sxc - a.sx * a.sc / mm) / (vx * vc).squareRoot() }
             }
             partial.append(rater)
         }
@@ -167,6 +184,15 @@ public struct RaterEffects: Sendable {
             partial[i] = r
         }
         raters = partial
+    }
+
+    /// One expert's running sums over their sheets, in row order.
+    private struct ExpertSums {
+        var dev = Welford()
+        var sx = 0.0, sc = 0.0, sxx = 0.0, scc = 0.0, sxc = 0.0
+        var m = 0
+        var haloSum = 0.0
+        var middle = 0, ends = 0
     }
 
     static func points(_ x: Double) -> String {

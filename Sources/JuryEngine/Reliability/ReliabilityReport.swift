@@ -31,7 +31,14 @@ public struct ReliabilityReport: Sendable, Codable, Equatable {
     /// statistics, O(units × raters × log units).
     public init(_ ratings: Ratings, blockSearch: CompleteBlockSearch = CompleteBlockSearch(),
                 ratioValueLimit: Int = KrippendorffAlpha.defaultRatioValueLimit) {
-        let block = blockSearch.find(in: ratings)
+        self.init(ratings, completeBlock: blockSearch.find(in: ratings), ratioValueLimit: ratioValueLimit)
+    }
+
+    /// Computes everything on a block already found. The block search reads
+    /// only which rater rated which unit, never the values, so variables
+    /// rated on the same sheets (the total and each criterion) share one.
+    public init(_ ratings: Ratings, completeBlock block: Computed<CompleteBlock>,
+                ratioValueLimit: Int = KrippendorffAlpha.defaultRatioValueLimit) {
         icc = IntraclassCorrelation(ratings, completeBlock: block)
         alpha = KrippendorffAlpha(ratings, ratioValueLimit: ratioValueLimit)
         kendallW = KendallW.compute(ratings, completeBlock: block)

@@ -4,8 +4,24 @@ import JuryEngine
 /// expert) or a table for a commission member.
 public enum AuditOutput {
     public static func json(_ analysis: Analysis, competition: Competition) -> String {
-        guard let audit = analysis.audit else { return "" }
+        guard analysis.audit != nil else { return "" }
         var w = JSONWriter()
+        write(analysis, competition: competition, into: &w)
+        return w.text
+    }
+
+    /// Streams the JSON to `byteSink` as UTF-8 blocks of about a megabyte
+    /// (nothing without an audit).
+    public static func json(_ analysis: Analysis, competition: Competition,
+                            byteSink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard analysis.audit != nil else { return }
+        var w = JSONWriter(byteSink: byteSink)
+        write(analysis, competition: competition, into: &w)
+        w.flush()
+    }
+
+    static func write(_ analysis: Analysis, competition: Competition, into w: inout JSONWriter) {
+        guard let audit = analysis.audit else { return }
         w.beginObject()
         w.string("schema", "jury/audit/v1")
         w.competition(competition)
@@ -81,7 +97,6 @@ public enum AuditOutput {
         w.endArray()
         IntegrityOutput.write(analysis.integrity?.flags ?? [], into: &w, competition: competition)
         w.endObject()
-        return w.text
     }
 
     static func writeReliability(_ w: inout JSONWriter, _ key: String, _ r: ReliabilityReport, competition: Competition) {

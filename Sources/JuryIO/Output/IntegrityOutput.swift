@@ -8,19 +8,20 @@ public enum IntegrityOutput {
         let people = competition.people, courses = competition.courses
         func ids(_ key: String, _ list: [Int32], courses isCourse: Bool) {
             w.beginArray(key)
-            for i in list { w.string(nil, isCourse ? courses.ids[Int(i)] : people.ids[Int(i)]) }
+            for i in list { w.string(nil, isCourse ? courses.ids : people.ids, Int(i)) }
             w.endArray()
+        }
+        func writeSheet(_ s: FlaggedSheet) {
+            w.beginObject()
+            w.string("expert_id", people.ids, Int(s.expert))
+            w.string("mooc_id", courses.ids, Int(s.course))
+            w.number("total", s.total)
+            w.number("consensus", s.consensus)
+            w.endObject()
         }
         func sheets(_ key: String, _ list: [FlaggedSheet]) {
             w.beginArray(key)
-            for s in list {
-                w.beginObject()
-                w.string("expert_id", people.ids[Int(s.expert)])
-                w.string("mooc_id", courses.ids[Int(s.course)])
-                w.number("total", s.total)
-                w.number("consensus", s.consensus)
-                w.endObject()
-            }
+            for s in list { writeSheet(s) }
             w.endArray()
         }
         func test(_ t: PermutationTest.Outcome) {
@@ -46,7 +47,9 @@ public enum IntegrityOutput {
             w.beginObject("evidence")
             switch f.evidence {
             case .conflict(let sheet, let reasons):
-                sheets("sheets", [sheet])
+                w.beginArray("sheets")
+                writeSheet(sheet)
+                w.endArray()
                 if let reasons {
                     w.beginArray("reasons")
                     for r in reasons { w.string(nil, r) }

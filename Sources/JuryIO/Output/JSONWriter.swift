@@ -1,31 +1,44 @@
 /// Writes JSON with keys in the order given, two-space indentation and
 /// numbers in Swift's shortest round-trip form (never rounded), so the same
 /// values always give the same bytes. Non-finite numbers are written as null.
+///
+/// The text is built as UTF-8 bytes in one growing buffer: keys, brackets,
+/// indentation and integers are copied or formatted straight into it, and a
+/// string with nothing to escape (the usual case, any script) is copied as
+/// its UTF-8 bytes in one go.
 public struct JSONWriter {
-    public private(set) var text = ""
+    /// The UTF-8 bytes written so far (with a sink: not yet handed over).
+    public private(set) var bytes: [UInt8] = []
     private var indent = 0
     private var needsComma: [Bool] = []
-    /// Newline plus indentation, by depth, made once.
-    private var indents: [String] = ["\n"]
-    /// Receives the text in blocks as it grows, when given (large outputs
-    /// stream instead of growing one string); `text` then holds the unsent tail.
-    private let sink: ((String) -> Void)?
+    /// Receives the bytes in blocks as they grow, when given (large outputs
+    /// stream instead of growing one buffer); `bytes` then holds the unsent tail.
+    private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
     private static let blockSize = 1 << 20
 
     public init() { sink = nil }
 
+    /// A writer that hands its bytes to `sink` in blocks of about a megabyte;
+    /// call `flush()` at the end for the rest.
+    public init(byteSink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.sink = byteSink
+        bytes.reserveCapacity(Self.blockSize + 4096)
+    }
+
     /// A writer that hands its text to `sink` in blocks of about a megabyte;
     /// call `flush()` at the end for the rest.
     public init(sink: @escaping (String) -> Void) {
-        self.sink = sink
-        text.reserveCapacity(Self.blockSize + 4096)
+        self.init(byteSink: { sink(String(decoding: $0, as: UTF8.self)) })
     }
 
-    /// Hands the unsent text to the sink.
+    /// The text written so far (with a sink: not yet handed over).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Hands the unsent bytes to the sink.
     public mutating func flush() {
-        guard let sink, !text.isEmpty else { return }
-        sink(text)
-        text.removeAll(keepingCapacity: true)
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { sink($0) }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     public enum Value {
@@ -36,59 +49,108 @@ public struct JSONWriter {
         case string(String)
     }
 
-    public mutating func beginObject(_ key: String? = nil) { open(key, "{") }
-    public mutating func endObject() { close("}") }
-    public mutating func beginArray(_ key: String? = nil) { open(key, "[") }
-    public mutating func endArray() { close("]") }
+    public mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray(_ key: String? = nil) { open(key, UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     public mutating func value(_ key: String? = nil, _ v: Value) {
         item(key)
-        text += Self.render(v)
+        switch v {
+        case .null: append("null")
+        case .bool(let b): append(b ? "true" : "false")
+        case .int(let n): Self.appendInt(n, to: &bytes)
+        case .number(let x): Self.appendNumber(x, to: &bytes)
+        case .string(let s): Self.appendQuoted(s, to: &bytes)
+        }
     }
 
-    public mutating func string(_ key: String?, _ s: String?) { value(key, s.map(Value.string) ?? .null) }
-    public mutating func number(_ key: String?, _ x: Double?) { value(key, x.map(Value.number) ?? .null) }
-    public mutating func int(_ key: String?, _ n: Int?) { value(key, n.map(Value.int) ?? .null) }
+    public mutating func string(_ key: String?, _ s: String?) {
+        item(key)
+        if let s { Self.appendQuoted(s, to: &bytes) } else { append("null") }
+    }
+
+    /// A string given as UTF-8 bytes (a row of a `TextColumn`): copied as
+    /// they are when all ASCII with nothing to escape, otherwise as `string`.
+    public mutating func string(_ key: String?, utf8: UnsafeRawBufferPointer) {
+        item(key)
+        Self.appendQuoted(utf8: utf8, to: &bytes)
+    }
+
+    /// A row of a text column, as `string(key, column[row])` without making the `String`.
+    public mutating func string(_ key: String?, _ column: TextColumn, _ row: Int) {
+        item(key)
+        column.withUTF8(row) { Self.appendQuoted(utf8: $0, to: &bytes) }
+    }
+
+    public mutating func number(_ key: String?, _ x: Double?) {
+        item(key)
+        if let x { Self.appendNumber(x, to: &bytes) } else { append("null") }
+    }
+
+    public mutating func int(_ key: String?, _ n: Int?) {
+        item(key)
+        if let n { Self.appendInt(n, to: &bytes) } else { append("null") }
+    }
+
     public mutating func bool(_ key: String?, _ b: Bool) { value(key, .bool(b)) }
 
-    private mutating func open(_ key: String?, _ bracket: String) {
+    private mutating func append(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func open(_ key: String?, _ bracket: UInt8) {
         item(key)
-        text += bracket
+        bytes.append(bracket)
         indent += 1
         needsComma.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         let hadItems = needsComma.removeLast()
         indent -= 1
         if hadItems { newline() }
-        text += bracket
-        if indent == 0 { text += "\n" }
+        bytes.append(bracket)
+        if indent == 0 { bytes.append(UInt8(ascii: "\n")) }
     }
 
     private mutating func item(_ key: String?) {
         if let last = needsComma.last {
-            if last { text += "," }
+            if last { bytes.append(UInt8(ascii: ",")) }
             needsComma[needsComma.count - 1] = true
             newline()
         }
-        if let key { text += Self.quote(key) + ": " }
+        if let key {
+            Self.appendQuoted(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(UInt8(ascii: " "))
+        }
     }
 
     private mutating func newline() {
-        while indents.count <= indent { indents.append(indents[indents.count - 1] + "  ") }
-        text += indents[indent]
-        if sink != nil && text.utf8.count >= Self.blockSize { flush() }
+        if sink != nil && bytes.count >= Self.blockSize { flush() }
+        bytes.append(UInt8(ascii: "\n"))
+        var spaces = 2 * indent
+        while spaces > 0 {
+            let n = min(spaces, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+            spaces -= n
+        }
     }
 
+    /// Indentation, copied from here in one piece per line.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     static func render(_ v: Value) -> String {
+        var out: [UInt8] = []
         switch v {
-        case .null: "null"
-        case .bool(let b): b ? "true" : "false"
-        case .int(let n): String(n)
-        case .number(let x): formatNumber(x)
-        case .string(let s): quote(s)
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let n): return String(n)
+        case .number(let x): return formatNumber(x)
+        case .string(let s): appendQuoted(s, to: &out)
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Shortest round-trip decimal; integral values without a fraction.
@@ -98,29 +160,86 @@ public struct JSONWriter {
         return "\(x)"
     }
 
+    /// `formatNumber(x)` appended as UTF-8.
+    static func appendNumber(_ x: Double, to out: inout [UInt8]) {
+        guard x.isFinite else {
+            out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])  // null
+            return
+        }
+        if x == x.rounded(), abs(x) < 1e15 {
+            appendInt(Int(Int64(x)), to: &out)
+            return
+        }
+        out.append(contentsOf: x.description.utf8)
+    }
+
+    /// The decimal digits of `n` appended as ASCII.
+    static func appendInt(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var v = n.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of any Int
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            } while v > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i...]))
+        }
+    }
+
     /// A JSON string literal (RFC 8259): quotes, backslashes and control
     /// characters escaped; everything else, Cyrillic included, as is.
     public static func quote(_ s: String) -> String {
+        var out: [UInt8] = []
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `quote(s)` appended as UTF-8.
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         // Most strings need no escape: no control character, quote or
         // backslash, and no U+2028/U+2029 (whose UTF-8 starts with 0xE2).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            return "\"" + s + "\""
+        let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { utf8 in
+            for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return false }
+            out.append(contentsOf: utf8)
+            return true
         }
-        var out = "\""
+        if copied != true {
+            appendEscaped(s, to: &out)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `quote(String(decoding: utf8, as: UTF8.self))` appended as UTF-8;
+    /// ASCII with nothing to escape is copied without making the `String`.
+    static func appendQuoted(utf8: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x80 {
+            appendQuoted(String(decoding: utf8, as: UTF8.self), to: &out)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: utf8)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The body of a string literal, escaping scalar by scalar.
+    private static func appendEscaped(_ s: String, to out: inout [UInt8]) {
         for u in s.unicodeScalars {
             switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+            case "\"": out.append(contentsOf: [0x5C, 0x22])
+            case "\\": out.append(contentsOf: [0x5C, 0x5C])
+            case "\n": out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case "\r": out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case "\t": out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
                 let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: UTF8.encode(u) { out.append($0) }
             }
         }
-        return out + "\""
     }
 }
 

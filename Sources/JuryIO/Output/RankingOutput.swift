@@ -16,6 +16,14 @@ public enum RankingOutput {
         w.flush()
     }
 
+    /// Streams the JSON to `byteSink` as UTF-8 blocks of about a megabyte.
+    public static func json(_ analysis: Analysis, competition: Competition,
+                            byteSink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        var w = JSONWriter(byteSink: byteSink)
+        write(analysis, competition: competition, into: &w)
+        w.flush()
+    }
+
     static func write(_ analysis: Analysis, competition: Competition, into w: inout JSONWriter) {
         let r = analysis.ranking
         w.beginObject()
@@ -28,12 +36,13 @@ public enum RankingOutput {
         w.endArray()
         w.int("seed", Int(truncatingIfNeeded: competition.rules.seed))
         w.beginArray("ranking")
+        let ids = competition.courses.ids, titles = competition.courses.titles
         for row in r.rows {
             let c = Int(row.entry.course)
             w.beginObject()
             w.int("rank", row.entry.rank)
-            w.string("mooc_id", competition.courses.ids[c])
-            w.string("title", competition.courses.titles[c])
+            w.string("mooc_id", ids, c)
+            w.string("title", titles, c)
             w.number("score", row.score.score)
             w.int("sheets", row.score.sheets)
             w.number("mean", row.score.mean)
@@ -61,21 +70,41 @@ public enum RankingOutput {
     public static let csvHeader = ["rank", "mooc_id", "title", "score", "sheets", "mean", "median", "min", "max", "tie_break"]
 
     public static func csv(_ analysis: Analysis, competition: Competition) -> String {
-        var out = CSVWriter.line(csvHeader)
+        var out: [UInt8] = []
+        out.append(contentsOf: CSVWriter.line(csvHeader).utf8)
+        let ids = competition.courses.ids, titles = competition.courses.titles
         for row in analysis.ranking.rows {
             let c = Int(row.entry.course)
             let s = row.score
-            out += CSVWriter.line([String(row.entry.rank), competition.courses.ids[c], competition.courses.titles[c], JSONWriter.formatNumber(s.score),
-                                   String(s.sheets), JSONWriter.formatNumber(s.mean), JSONWriter.formatNumber(s.median),
-                                   JSONWriter.formatNumber(s.min), JSONWriter.formatNumber(s.max), row.entry.tieBreak ?? ""])
+            JSONWriter.appendInt(row.entry.rank, to: &out)
+            out.append(UInt8(ascii: ","))
+            ids.withUTF8(c) { CSVWriter.appendField(utf8: $0, to: &out) }
+            out.append(UInt8(ascii: ","))
+            titles.withUTF8(c) { CSVWriter.appendField(utf8: $0, to: &out) }
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendNumber(s.score, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendInt(s.sheets, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendNumber(s.mean, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendNumber(s.median, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendNumber(s.min, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendNumber(s.max, to: &out)
+            out.append(UInt8(ascii: ","))
+            CSVWriter.appendField(row.entry.tieBreak ?? "", to: &out)
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func table(_ analysis: Analysis, competition: Competition) -> String {
         let r = analysis.ranking
         var t = TextTable(headers: ["rank", "course", "title", "score", "sheets", "median", "min–max", "separated by"],
                           alignments: [.right, .left, .left, .right, .right, .right, .right, .left])
+        t.rows.reserveCapacity(r.rows.count)
         for row in r.rows {
             let c = Int(row.entry.course)
             let s = row.score

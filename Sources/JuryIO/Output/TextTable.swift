@@ -39,6 +39,18 @@ public struct TextTable {
     /// Columns a string takes in a terminal: one per grapheme cluster, two for
     /// East Asian wide and fullwidth characters (UAX #11, main ranges).
     public static func displayWidth(_ s: String) -> Int {
+        // ASCII: one column per character, where CR LF is one character.
+        let ascii: Int? = s.utf8.withContiguousStorageIfAvailable { utf8 in
+            var crlf = 0
+            var previous: UInt8 = 0
+            for b in utf8 {
+                if b >= 0x80 { return nil }
+                if b == 0x0A && previous == 0x0D { crlf += 1 }
+                previous = b
+            }
+            return utf8.count - crlf
+        } ?? nil
+        if let ascii { return ascii }
         var w = 0
         for ch in s {
             guard let u = ch.unicodeScalars.first?.value else { continue }
@@ -55,10 +67,34 @@ public struct TextTable {
 /// CSV output per RFC 4180: fields with commas, quotes or line breaks quoted.
 public enum CSVWriter {
     public static func line(_ fields: [String]) -> String {
-        fields.map { f in
-            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",") + "\n"
+        fields.map(field).joined(separator: ",") + "\n"
+    }
+
+    /// One field, quoted when it holds a comma, a quote or a line break.
+    static func field(_ f: String) -> String {
+        f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+    }
+
+    /// `field(f)` appended as UTF-8: the bytes as they are when none of
+    /// them is a comma, quote, CR or LF (the usual case, any script).
+    static func appendField(_ f: String, to out: inout [UInt8]) {
+        let copied: Bool? = f.utf8.withContiguousStorageIfAvailable { utf8 in
+            for b in utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { return false }
+            out.append(contentsOf: utf8)
+            return true
+        }
+        if copied != true { out.append(contentsOf: field(f).utf8) }
+    }
+
+    /// `field(String(decoding: utf8, as: UTF8.self))` appended as UTF-8; ASCII
+    /// without a comma, quote, CR or LF is copied without making the `String`.
+    static func appendField(utf8: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        for b in utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D || b >= 0x80 {
+            out.append(contentsOf: field(String(decoding: utf8, as: UTF8.self)).utf8)
+            return
+        }
+        out.append(contentsOf: utf8)
     }
 }
 

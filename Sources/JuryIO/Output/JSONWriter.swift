@@ -214,9 +214,19 @@ public struct JSONWriter {
     }
 
     /// `quote(String(decoding: utf8, as: UTF8.self))` appended as UTF-8;
-    /// ASCII with nothing to escape is copied without making the `String`.
+    /// valid UTF-8 with nothing to escape (no control character, quote,
+    /// backslash or 0xE2, the lead byte of U+2028/U+2029) is copied without
+    /// making the `String`.
     static func appendQuoted(utf8: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x80 {
+        var high: UInt8 = 0
+        for b in utf8 {
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 {
+                appendQuoted(String(decoding: utf8, as: UTF8.self), to: &out)
+                return
+            }
+            high |= b
+        }
+        if high >= 0x80 && !isValidUTF8(utf8) {
             appendQuoted(String(decoding: utf8, as: UTF8.self), to: &out)
             return
         }

@@ -60,6 +60,7 @@ public struct TextColumn: Sendable, Hashable {
     }
 
     /// Calls `body` with the UTF-8 bytes of a row (valid only inside `body`).
+    @inlinable
     public func withUTF8<R>(_ row: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         if row < emptyPrefix || bytes.isEmpty { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         let i = row - emptyPrefix

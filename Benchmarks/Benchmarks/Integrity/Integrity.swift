@@ -4,10 +4,12 @@ import JuryEngine
 
 /// `IntegrityAnalysis(competition:view:consensus:)`: the integrity detectors
 /// that `jury audit` runs with the audit (structural and declared conflicts,
-/// favouritism tests, reciprocity and rings, self-votes) on the last stage with
-/// sheets. The bundles have no planted anomaly, so the favouritism tests stop
-/// early, as they do on honest data. The bundle is read and the stage view
-/// and leave-one-out consensus are made in `setup`, outside the measurement.
+/// favouritism tests, reciprocity and rings, self-votes) on the last stage
+/// with sheets, including finding the structural conflicts (which `Analysis`
+/// hands in from its own). The bundles have no planted anomaly, so the
+/// favouritism tests stop early, as they do on honest data. The bundle is
+/// read and the stage view and leave-one-out consensus are made in `setup`,
+/// outside the measurement.
 let benchmarks: @Sendable () -> Void = {
     for size in BenchmarkSize.selected {
         Benchmark("IntegrityAnalysis \(size.label)",

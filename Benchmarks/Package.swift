@@ -38,7 +38,7 @@ let package = Package(
 )
 
 // One executable target per measured area: Benchmarks/<Name>/<Name>.swift.
-for name in ["BundleReading", "Scoring", "Audit", "Stages"] {
+for name in ["BundleReading", "Scoring", "Audit", "Integrity", "Stages"] {
     package.targets.append(
         .executableTarget(
             name: name,

@@ -22,7 +22,8 @@ import argparse
 import collections
 import re
 
-# (group, phase, pattern) — innermost match wins, so order does not matter.
+# (group, phase, pattern) — the innermost frame that matches wins; within one
+# frame, the first pattern in this list.
 PHASES = [
     ("read", "people.csv", r"\bPeopleFile\.read"),
     ("read", "moocs.csv", r"\bMoocsFile\.read"),
@@ -33,6 +34,7 @@ PHASES = [
     ("read", "cross-file checks (units)", r"\bBundleReader\.checkUnits"),
     ("read", "other (files, Competition)", r"\bBundleReader\.read"),
     ("analysis", "stage view (rows by course and expert)", r"\bStageSheets\b|\bstageSheets\("),
+    ("integrity", "conflict flags", r"\bStructuralConflicts\.flags"),
     ("analysis", "structural conflicts, recusals", r"\bStructuralConflicts\b"),
     ("analysis", "outlier ratings", r"\bOutlierRatings\b"),
     ("analysis", "rating scores", r"\bRatingScores\b"),

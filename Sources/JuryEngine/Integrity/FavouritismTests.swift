@@ -82,14 +82,12 @@ public struct FavouritismTests: Sendable {
         let ranges = ExpertExcesses.ranges(view: view, maxSheets: Self.blockSheets)
         // Blocks are independent and merged in block order, so the result does
         // not depend on how the blocks were scheduled over the cores.
-        let results = BlockResults(count: ranges.count)
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { b in
+        let scans = Concurrently.map(ranges.count) { b in
             var scan = template
             var block = ExpertExcesses(table: table, view: view, consensus: consensus, units: units, experts: ranges[b])
             for e in ranges[b] { scan.test(expert: e, in: &block) }
-            results.store(scan, at: b)
+            return scan
         }
-        let scans = results.all()
         testCount = scans.reduce(0) { $0 + $1.tests }
         let alpha = rules.integrity.favouritismAlpha
         let minEffect = rules.integrity.minimumEffect(weights: rules.weights)
@@ -153,27 +151,6 @@ public struct FavouritismTests: Sendable {
         edges.sort { ($0.from, $0.to) < ($1.from, $1.to) }
         self.edges = edges
     }
-}
-
-/// One scan per block of experts, written from the worker threads of
-/// `FavouritismTests` (each block to its own slot, each slot once).
-private final class BlockResults: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<FavouritismScan?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ scan: FavouritismScan, at index: Int) { slots[index] = scan }
-
-    /// Every stored scan, in block order; call after the workers have finished.
-    func all() -> [FavouritismScan] { slots.compactMap { $0 } }
 }
 
 /// The per-expert work of `FavouritismTests`: forms the groups of one

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import JuryEngine
 
@@ -59,16 +58,13 @@ public enum BundleReader {
         var people = PersonTable(), peopleIndex = IdIndex(), peopleLines: [Int] = []
         var moocs = MoocsFile.Read()
         let peoplePath = file(PeopleFile.name), moocsPath = file(MoocsFile.name)
-        let peopleResult = ChunkResults<PeopleFile.Read>(count: 1), moocsResult = ChunkResults<MoocsFile.Read>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            if i == 0, let peoplePath { peopleResult.store(PeopleFile.read(path: peoplePath), at: 0) }
-            if i == 1, let moocsPath { moocsResult.store(MoocsFile.read(path: moocsPath), at: 0) }
-        }
-        if let read = peopleResult.all()[0] {
+        let (peopleRead, moocsRead) = Concurrently.run({ peoplePath.map { PeopleFile.read(path: $0) } },
+                                                       { moocsPath.map { MoocsFile.read(path: $0) } })
+        if let read = peopleRead {
             (people, peopleIndex, peopleLines, units) = (read.people, read.index, read.lines, read.units)
             for d in read.log.diagnostics { log.append(d) }
         }
-        if let read = moocsResult.all()[0] {
+        if let read = moocsRead {
             moocs = read
             for d in moocs.log.diagnostics { log.append(d) }
             MoocsFile.resolveAuthors(&moocs, people: peopleIndex, personList: people, log: &log)

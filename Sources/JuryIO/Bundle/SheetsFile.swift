@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import JuryEngine
 
@@ -70,17 +69,14 @@ enum SheetsFile {
             }
         }
         let splits = starts
-        let results = ChunkResults<SheetRowParser.Part>(count: splits.count)
-        DispatchQueue.concurrentPerform(iterations: splits.count) { i in
+        let parts = Concurrently.map(splits.count) { i -> SheetRowParser.Part? in
             let end = i + 1 < splits.count ? splits[i + 1] : Int.max
             do throws(CSVReaderError) {
-                results.store(parser.parse(try CSVReader(path: path, range: splits[i] ..< end),
-                                           bytes: min(end, size) - splits[i]), at: i)
+                return parser.parse(try CSVReader(path: path, range: splits[i] ..< end), bytes: min(end, size) - splits[i])
             } catch {
-                results.store(parser.failed(error), at: i)
+                return parser.failed(error)
             }
         }
-        let parts = results.all()
 
         // Join the parts in file order, each part's lines counted on from
         // where the one before it (or the header) ended. A

@@ -55,6 +55,18 @@ struct IdIndexTests {
         #expect(!index.isDirect && lookup(index, "D012") == 6)
     }
 
+    @Test("dense ids inserted largest first leave the direct path; optimising takes it again, same answers")
+    func largestFirst() {
+        var index = IdIndex()
+        for n in stride(from: 5000, through: 1, by: -1) { index.insert("M" + String(n)) }
+        #expect(!index.isDirect)
+        let before = ["M5000", "M1", "M2500", "M0", "M5001"].map { lookup(index, $0) }
+        index.optimizeForLookups()
+        #expect(index.isDirect)
+        #expect(["M5000", "M1", "M2500", "M0", "M5001"].map { lookup(index, $0) } == before)
+        #expect(before == [0, 4999, 2500, nil, nil])
+    }
+
     @Test("ids of no common shape, or sparse numbers, stay hashed and still answer")
     func fallbacks() {
         let free = ["alpha", "beta", "E1", "E2", "Ж-7", "x1y2"]

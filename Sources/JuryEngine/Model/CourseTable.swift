@@ -113,16 +113,15 @@ public struct CourseTable: RandomAccessCollection, Sendable {
     }
 
     public mutating func append(_ course: Course, units: inout UnitNames) {
-        var c = course
-        c.id.withUTF8 { ids.append(utf8: UnsafeRawBufferPointer($0)) }
-        c.title.withUTF8 { titles.append(utf8: UnsafeRawBufferPointer($0)) }
+        let c = course
+        ids.append(c.id)
+        titles.append(c.title)
         authorList.append(contentsOf: c.authors)
         authorStart.append(Int32(authorList.count))
         facultyUnit.append(units.intern(c.faculty))
         departmentUnit.append(units.intern(c.department))
-        var link = c.link ?? "", annotation = c.annotation ?? ""
-        link.withUTF8 { links.append(utf8: UnsafeRawBufferPointer($0)) }
-        annotation.withUTF8 { annotations.append(utf8: UnsafeRawBufferPointer($0)) }
+        links.append(c.link ?? "")
+        annotations.append(c.annotation ?? "")
         var facts = Facts()
         facts.languages = c.languages.map { $0.joined(separator: ";") }
         facts.cohorts = c.cohorts
@@ -139,14 +138,8 @@ public struct CourseTable: RandomAccessCollection, Sendable {
         facts.hasPlacementCertificate = c.hasPlacementCertificate
         facts.previousAwardYear = c.previousAwardYear
         appendFacts(facts)
-        if let t = c.submittedAt {
-            var text = t.text
-            text.withUTF8 { submittedText.append(utf8: UnsafeRawBufferPointer($0)) }
-            submittedSeconds.append(t.secondsSinceEpoch)
-        } else {
-            submittedText.append(utf8: UnsafeRawBufferPointer(start: nil, count: 0))
-            submittedSeconds.append(CourseTable.noSeconds)
-        }
+        submittedText.append(c.submittedAt?.text ?? "")
+        submittedSeconds.append(c.submittedAt?.secondsSinceEpoch ?? CourseTable.noSeconds)
         self.units = units
     }
 

@@ -21,13 +21,4 @@ public struct InternedColumn: Sendable, Hashable {
     public mutating func append(_ value: String?) {
         codes.append(value.map { values.intern($0) } ?? -1)
     }
-
-    /// Appends the value with a known code (see `code(of:)`), or nil for -1.
-    public mutating func append(code: Int32) {
-        precondition(code < Int32(values.count), "InternedColumn.append(code:) with an unknown code")
-        codes.append(code)
-    }
-
-    /// The code of `value`, adding it to the values when new.
-    public mutating func code(of value: String) -> Int32 { values.intern(value) }
 }

@@ -49,13 +49,11 @@ public struct PersonTable: RandomAccessCollection, Sendable {
     public func department(_ i: Int) -> String { units[departmentUnit[i]] }
 
     public mutating func append(_ p: Person, units: inout UnitNames) {
-        var p = p
         let faculty = units.intern(p.faculty), department = units.intern(p.department)
-        p.id.withUTF8 { ids.append(utf8: UnsafeRawBufferPointer($0)) }
-        p.fullName.withUTF8 { fullNames.append(utf8: UnsafeRawBufferPointer($0)) }
-        var position = p.position ?? "", degree = p.degree ?? ""
-        position.withUTF8 { positions.append(utf8: UnsafeRawBufferPointer($0)) }
-        degree.withUTF8 { degrees.append(utf8: UnsafeRawBufferPointer($0)) }
+        ids.append(p.id)
+        fullNames.append(p.fullName)
+        positions.append(p.position ?? "")
+        degrees.append(p.degree ?? "")
         appendFixed(faculty: faculty, department: department, roles: p.roles, teachingStaff: p.teachingStaff)
         self.units = units
     }

@@ -33,16 +33,8 @@ public struct TextColumn: Sendable, Hashable {
     }
 
     public mutating func append(_ text: String) {
-        if text.isEmpty && bytes.isEmpty {
-            emptyPrefix += 1
-            return
-        }
-        if emptyPrefix > 0 {
-            ends.append(contentsOf: repeatElement(0, count: emptyPrefix))
-            emptyPrefix = 0
-        }
-        bytes.append(contentsOf: text.utf8)
-        ends.append(UInt32(bytes.count))
+        var text = text
+        text.withUTF8 { append(utf8: UnsafeRawBufferPointer($0)) }
     }
 
     /// Appends a string given as UTF-8 bytes (the reader's, without making a `String`).
@@ -76,16 +68,8 @@ public struct TextColumn: Sendable, Hashable {
         return (i == 0 ? 0 : ends[i - 1]) == ends[i]
     }
 
-    /// Bytes of text held (the strings' UTF-8, not counting offsets).
-    public var textByteCount: Int { bytes.count }
-
     /// Bytes held: text and offsets.
     public var byteCount: Int { bytes.count + 4 * ends.count }
-
-    public mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
-        ends.reserveCapacity(rows)
-        bytes.reserveCapacity(byteCount)
-    }
 
     public mutating func append(contentsOf other: TextColumn) {
         for i in 0..<other.count { other.withUTF8(i) { append(utf8: $0) } }

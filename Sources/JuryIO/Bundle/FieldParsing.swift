@@ -61,16 +61,6 @@ struct FieldParsing {
         }
         return t
     }
-
-    /// A `;`-separated list; empty items are dropped, items trimmed.
-    func list(_ text: String?) -> [String] {
-        guard let text, !text.isEmpty else { return [] }
-        if !text.utf8.contains(UInt8(ascii: ";")) {
-            let item = text.trimmingSpaces
-            return item.isEmpty ? [] : [item]
-        }
-        return text.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-    }
 }
 
 import JuryEngine
@@ -131,7 +121,7 @@ extension FieldParsing {
     }
 
     /// Calls `body` with each item of a `;`-separated list, trimmed of
-    /// spaces; empty items are skipped (as `list`).
+    /// spaces and tabs; empty items are skipped.
     static func forEachItem(_ b: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
         var start = 0
         let n = b.count

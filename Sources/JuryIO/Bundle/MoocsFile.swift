@@ -69,11 +69,7 @@ enum MoocsFile {
             if !FieldParsing.hasText(title) {
                 result.log.error(name, l, col(columnTitle), "missing title of '\(String(decoding: id, as: UTF8.self))'")
             }
-            let authorIds = row.bytes(columnAuthors)
-            var anyAuthor = false
-            FieldParsing.forEachItem(authorIds) { _ in anyAuthor = true }
-            if !anyAuthor { result.log.error(name, l, col(columnAuthors), "course '\(String(decoding: id, as: UTF8.self))' names no author") }
-            result.authorTexts.append(utf8: authorIds)
+            result.authorTexts.append(utf8: row.bytes(columnAuthors))
             let faculty = row.bytes(columnFaculty), department = row.bytes(columnDepartment)
             let facultyOK = cell.identifier(bytes: faculty, column: "faculty", at: l, col(columnFaculty), log: &result.log)
             let departmentOK = cell.identifier(bytes: department, column: "department", at: l, col(columnDepartment), log: &result.log)
@@ -120,8 +116,9 @@ enum MoocsFile {
         return result
     }
 
-    /// Looks up the authors of every course in `people.csv` and reports
-    /// those that are unknown, listed twice or not authors.
+    /// Looks up the authors of every course in `people.csv` and reports a
+    /// course that names none, and authors that are unknown, listed twice or
+    /// not authors.
     static func resolveAuthors(_ read: inout Read, people: IdIndex, personList: PersonTable, log: inout DiagnosticLog) {
         let col = read.authorColumn.map { $0 + 1 }
         var start: [Int32] = [0]
@@ -131,8 +128,10 @@ enum MoocsFile {
         for c in 0..<read.courses.count {
             let l = read.lines[c]
             let first = list.count
+            var named = false
             read.authorTexts.withUTF8(c) { text in
                 FieldParsing.forEachItem(text) { a in
+                    named = true
                     guard let p = people.lookup(a) else {
                         log.error(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' is not in people.csv")
                         return
@@ -147,6 +146,7 @@ enum MoocsFile {
                     list.append(p)
                 }
             }
+            if !named { log.error(name, l, col, "course '\(read.courses.ids[c])' names no author") }
             start.append(Int32(list.count))
         }
         read.courses.setAuthors(start: start, list: list)

@@ -17,19 +17,16 @@ enum PeopleFile {
         var log = DiagnosticLog()
     }
 
+    /// Reads the people; needs nothing from the other files.
     static func read(path: String) -> Read {
-        var result = Read()
-        (result.people, result.index, result.lines) = read(path: path, units: &result.units, log: &result.log)
-        return result
-    }
-
-    static func read(path: String, units: inout UnitInterner, log: inout DiagnosticLog) -> (people: PersonTable, index: IdIndex, lines: [Int]) {
+        var log = DiagnosticLog()
         var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &log)
-        guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return (PersonTable(), IdIndex(), []) }
+        guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return Read(log: log) }
         let cell = FieldParsing(file: name)
         var people = PersonTable()
         var lines: [Int] = []
         var index = IdIndex()
+        var units = UnitInterner()
         let columnDepartment = h.index("department")
         let columnPosition = h.index("position")
         let columnDegree = h.index("degree")
@@ -43,10 +40,9 @@ enum PeopleFile {
             let l = row.line
             let id = row.bytes(columnPersonId)
             guard cell.identifier(bytes: id, column: "person_id", at: l, col(columnPersonId), log: &log) else { continue }
-            let (_, inserted) = index.insert(utf8: id)
+            let (known, inserted) = index.insert(utf8: id)
             if !inserted {
-                let first = index.lookup(id).map { lines[Int($0)] } ?? 0
-                log.error(name, l, col(columnPersonId), "person_id '\(String(decoding: id, as: UTF8.self))' is given twice (first at line \(first))")
+                log.error(name, l, col(columnPersonId), "person_id '\(String(decoding: id, as: UTF8.self))' is given twice (first at line \(lines[Int(known)]))")
                 continue
             }
             var roles: Person.Roles = []
@@ -74,7 +70,7 @@ enum PeopleFile {
             lines.append(l)
         }
         index.optimizeForLookups()
-        return (people, index, lines)
+        return Read(people: people, index: index, lines: lines, units: units, log: log)
     }
 }
 

@@ -45,10 +45,6 @@ public struct IdIndex: Sendable {
 
     public init() {}
 
-    public init<S: Sequence<String>>(_ ids: S) {
-        for id in ids { insert(id) }
-    }
-
     public var count: Int { starts.count - 1 }
 
     /// Whether lookups take the direct path (see the type's documentation).
@@ -94,12 +90,7 @@ public struct IdIndex: Sendable {
     /// The (shape, number) of a key that fits the direct path, making room
     /// for it (a new shape or a longer table), or nil when it does not fit.
     private mutating func denseSlot(_ key: UnsafeRawBufferPointer) -> (Int, Int)? {
-        var digits = 0
-        while digits < key.count, key[key.count - 1 - digits] &- 48 <= 9 { digits += 1 }
-        guard digits > 0, digits <= 9 else { return nil }
-        let prefixLength = key.count - digits
-        var n = 0
-        for k in prefixLength ..< key.count { n = n * 10 + Int(key[k] &- 48) }
+        guard let (prefixLength, digits, n) = IdIndex.split(key) else { return nil }
         var shapes = dense.unsafelyUnwrapped.shapes
         dense = nil  // no second reference while the shapes change
         defer { dense = DensePath(shapes: shapes) }
@@ -118,6 +109,18 @@ public struct IdIndex: Sendable {
         return (s, n)
     }
 
+    /// A key as (prefix length, number of trailing digits, their value), or
+    /// nil when it does not end in 1–9 digits.
+    private static func split(_ key: UnsafeRawBufferPointer) -> (prefixLength: Int, digits: Int, number: Int)? {
+        var digits = 0
+        while digits < key.count, key[key.count - 1 - digits] &- 48 <= 9 { digits += 1 }
+        guard digits > 0, digits <= 9 else { return nil }
+        let prefixLength = key.count - digits
+        var n = 0
+        for k in prefixLength ..< key.count { n = n * 10 + Int(key[k] &- 48) }
+        return (prefixLength, digits, n)
+    }
+
     /// Leaves the direct path: hashes every id so far (tests use it to
     /// compare the two paths).
     mutating func buildHashTable() {
@@ -129,24 +132,44 @@ public struct IdIndex: Sendable {
         rehash()
     }
 
-    /// The id at `index`.
-    public func id(_ index: Int32) -> String {
-        String(decoding: bytes[starts[Int(index)] ..< starts[Int(index) + 1]], as: UTF8.self)
-    }
-
-    /// Takes the direct path again when every id fits it (see the type's
-    /// documentation); otherwise lookups stay hashed. Nothing to do while
-    /// the direct path is in use.
+    /// Takes the direct path when every id fits it, judging the density on
+    /// all the ids (inserting them in an unlucky order, the largest numbers
+    /// first, leaves the direct path early); otherwise lookups stay hashed.
+    /// Nothing to do while the direct path is in use.
     public mutating func optimizeForLookups() {
         guard dense == nil else { return }
+        var shapes: [DenseShape] = []
+        var largest: [Int] = []
+        for i in 0..<count {
+            let fits: Bool = bytes.withUnsafeBytes { pool in
+                let key = UnsafeRawBufferPointer(rebasing: pool[starts[i] ..< starts[i + 1]])
+                guard let (prefixLength, digits, n) = IdIndex.split(key) else { return false }
+                if let s = shapes.firstIndex(where: { $0.digits == digits && $0.prefix.elementsEqual(key[0..<prefixLength]) }) {
+                    shapes[s].members += 1
+                    largest[s] = max(largest[s], n)
+                    return true
+                }
+                guard shapes.count < 8 else { return false }
+                shapes.append(DenseShape(prefix: Array(key[0..<prefixLength]), digits: digits, table: [], members: 1))
+                largest.append(n)
+                return true
+            }
+            guard fits else { return }
+        }
+        for s in shapes.indices {
+            guard largest[s] <= 4 * shapes[s].members + 1024 else { return }
+            // Sized for every number, so the inserts below never judge density again.
+            shapes[s].table = [Int32](repeating: 0, count: largest[s] + 1)
+            shapes[s].members = 0
+        }
         var candidate = IdIndex()
+        candidate.dense = DensePath(shapes: shapes)
         for i in 0..<count {
             bytes.withUnsafeBytes { pool in
                 _ = candidate.insert(utf8: UnsafeRawBufferPointer(rebasing: pool[starts[i] ..< starts[i + 1]]))
             }
-            if !candidate.isDirect { return }
         }
-        self = candidate
+        if candidate.isDirect { self = candidate }
     }
 
     /// The index of the id spelled by `key`, or nil.

@@ -13,60 +13,84 @@ enum ISO8601 {
 
     /// The instant of a timestamp given as UTF-8 bytes, or nil when it is not one.
     static func secondsSinceEpoch(_ b: UnsafeRawBufferPointer) -> Int64? {
+        var cursor = Cursor(bytes: b)
+        guard let year = cursor.digits(4), cursor.skip("-"), let month = cursor.digits(2), cursor.skip("-"),
+              let day = cursor.digits(2),
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+        var seconds = 0
+        var offset = 0
+        if !cursor.atEnd {
+            guard cursor.skip("T") || cursor.skip(" "), let hour = cursor.digits(2), cursor.skip(":"),
+                  let minute = cursor.digits(2), hour < 24, minute < 60 else { return nil }
+            var second = 0
+            if cursor.skip(":") {
+                guard let s = cursor.digits(2), s < 61 else { return nil }
+                second = s
+                if cursor.skip(".") || cursor.skip(",") {
+                    guard cursor.skipDigits() > 0 else { return nil }
+                }
+            }
+            seconds = hour * 3600 + minute * 60 + second
+            if !cursor.atEnd {
+                if cursor.skip("Z") {
+                } else if let sign = cursor.sign() {
+                    guard let oh = cursor.digits(2), oh <= 14 else { return nil }
+                    _ = cursor.skip(":")
+                    guard let om = cursor.digits(2), om < 60 else { return nil }
+                    offset = sign * (oh * 3600 + om * 60)
+                } else {
+                    return nil
+                }
+            }
+            guard cursor.atEnd else { return nil }
+        }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        return Int64(days) * 86_400 + Int64(seconds - offset)
+    }
+
+    /// A position in the bytes being parsed. A value type with mutating
+    /// methods, not local functions capturing a variable: those pay a runtime
+    /// exclusivity check per call, which was most of the time of
+    /// reading `moocs.csv`'s timestamps.
+    private struct Cursor {
+        let bytes: UnsafeRawBufferPointer
         var i = 0
-        func digits(_ n: Int) -> Int? {
-            guard i + n <= b.count else { return nil }
+
+        var atEnd: Bool { i >= bytes.count }
+
+        /// The value of the next `n` ASCII digits, consumed; nil (nothing consumed) otherwise.
+        mutating func digits(_ n: Int) -> Int? {
+            guard i + n <= bytes.count else { return nil }
             var v = 0
             for k in 0..<n {
-                let c = b[i + k]
+                let c = bytes[i + k]
                 guard c >= 48 && c <= 57 else { return nil }
                 v = v * 10 + Int(c - 48)
             }
             i += n
             return v
         }
-        func expect(_ c: Unicode.Scalar) -> Bool {
-            guard i < b.count, b[i] == UInt8(ascii: c) else { return false }
+
+        /// Consumes `c` when it is the next byte.
+        mutating func skip(_ c: Unicode.Scalar) -> Bool {
+            guard i < bytes.count, bytes[i] == UInt8(ascii: c) else { return false }
             i += 1
             return true
         }
-        guard let year = digits(4), expect("-"), let month = digits(2), expect("-"), let day = digits(2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
-        var seconds = 0
-        var offset = 0
-        if i < b.count {
-            guard expect("T") || expect(" "), let hour = digits(2), expect(":"), let minute = digits(2),
-                  hour < 24, minute < 60 else { return nil }
-            var second = 0
-            if i < b.count && b[i] == UInt8(ascii: ":") {
-                i += 1
-                guard let s = digits(2), s < 61 else { return nil }
-                second = s
-                if i < b.count && (b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",")) {
-                    i += 1
-                    let start = i
-                    while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 }
-                    guard i > start else { return nil }
-                }
-            }
-            seconds = hour * 3600 + minute * 60 + second
-            if i < b.count {
-                if expect("Z") {
-                } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
-                    let sign = b[i] == UInt8(ascii: "+") ? 1 : -1
-                    i += 1
-                    guard let oh = digits(2), oh <= 14 else { return nil }
-                    _ = expect(":")
-                    guard let om = digits(2), om < 60 else { return nil }
-                    offset = sign * (oh * 3600 + om * 60)
-                } else {
-                    return nil
-                }
-            }
-            guard i == b.count else { return nil }
+
+        /// Consumes a run of ASCII digits; returns how many.
+        mutating func skipDigits() -> Int {
+            let start = i
+            while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 { i += 1 }
+            return i - start
         }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        return Int64(days) * 86_400 + Int64(seconds - offset)
+
+        /// Consumes a `+` (1) or `-` (−1).
+        mutating func sign() -> Int? {
+            if skip("+") { return 1 }
+            if skip("-") { return -1 }
+            return nil
+        }
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

@@ -19,3 +19,75 @@ struct JSONWriterTests {
         #expect(String(validating: fromBytes, as: UTF8.self) != nil)
     }
 }
+
+/// `JSONWriter.elements` formats long arrays in blocks on several cores; the
+/// bytes must be those of writing the elements one after another, at any
+/// nesting, with or without earlier elements in the array, and when the
+/// writer streams to a sink.
+@Suite("JSON arrays written in parallel blocks equal arrays written in order")
+struct JSONWriterElementsTests {
+    static func element(_ w: inout JSONWriter, _ i: Int) {
+        w.beginObject()
+        w.int("i", i)
+        w.string("id", "M\(i)")
+        w.number("x", Double(i) / 7)
+        if i % 3 == 0 {
+            w.beginArray("list")
+            w.int(nil, i)
+            w.endArray()
+        }
+        w.endObject()
+    }
+
+    /// One document: an object holding an array with `before` elements
+    /// written one by one, then `count` more through `elements` (or one by
+    /// one when `parallel` is false).
+    static func document(count: Int, before: Int, parallel: Bool, sink: Bool) -> [UInt8] {
+        var streamed: [UInt8] = []
+        var w = sink ? JSONWriter(byteSink: { streamed.append(contentsOf: $0) }) : JSONWriter()
+        w.beginObject()
+        w.string("schema", "test")
+        w.beginObject("outer")
+        w.beginArray("items")
+        for i in 0..<before { element(&w, i) }
+        if parallel {
+            w.elements(count) { w, i in element(&w, before + i) }
+        } else {
+            for i in 0..<count { element(&w, before + i) }
+        }
+        w.endArray()
+        w.int("after", 1)
+        w.endObject()
+        w.endObject()
+        w.flush()
+        return sink ? streamed : w.bytes
+    }
+
+    @Test("counts around the parallel threshold and the block size",
+          arguments: [0, 1, 4095, 4096, 8193, 3 * 8192 + 17, 50_000])
+    func sameBytes(_ count: Int) {
+        for before in [0, 2] {
+            let expected = Self.document(count: count, before: before, parallel: false, sink: false)
+            #expect(Self.document(count: count, before: before, parallel: true, sink: false) == expected)
+            #expect(Self.document(count: count, before: before, parallel: true, sink: true) == expected)
+        }
+    }
+
+    @Test("an array of plain values")
+    func values() {
+        var a = JSONWriter(), b = JSONWriter()
+        for w in [0, 1] {
+            if w == 0 {
+                a.beginArray()
+                a.elements(10_000) { w, i in w.int(nil, i) }
+                a.endArray()
+            } else {
+                b.beginArray()
+                for i in 0..<10_000 { b.int(nil, i) }
+                b.endArray()
+            }
+        }
+        #expect(a.bytes == b.bytes)
+        #expect(a.text.hasPrefix("[\n  0,\n  1,"))
+    }
+}

@@ -5,6 +5,13 @@ import JuryEngine
 /// recused, evidence}`.
 public enum IntegrityOutput {
     public static func write(_ flags: [IntegrityFlag], into w: inout JSONWriter, competition: Competition) {
+        w.beginArray("integrity")
+        w.elements(flags.count) { w, i in write(flags[i], into: &w, competition: competition) }
+        w.endArray()
+    }
+
+    /// One flag as a JSON object.
+    static func write(_ f: IntegrityFlag, into w: inout JSONWriter, competition: Competition) {
         let people = competition.people, courses = competition.courses
         func ids(_ key: String, _ list: [Int32], courses isCourse: Bool) {
             w.beginArray(key)
@@ -32,71 +39,67 @@ public enum IntegrityOutput {
             w.int("exceedances", t.exceedances)
             w.endObject()
         }
-        w.beginArray("integrity")
-        for f in flags {
-            w.beginObject()
-            w.string("kind", f.kind.rawValue)
-            w.string("severity", f.severity.rawValue)
-            ids("experts", f.experts, courses: false)
-            ids("moocs", f.moocs, courses: true)
-            ids("authors", f.authors, courses: false)
-            w.number("effect", f.effect)
-            w.number("p_value", f.pValue)
-            w.number("q_value", f.qValue)
-            w.bool("recused", f.recused)
-            w.beginObject("evidence")
-            switch f.evidence {
-            case .conflict(let sheet, let reasons):
-                w.beginArray("sheets")
-                writeSheet(sheet)
+        w.beginObject()
+        w.string("kind", f.kind.rawValue)
+        w.string("severity", f.severity.rawValue)
+        ids("experts", f.experts, courses: false)
+        ids("moocs", f.moocs, courses: true)
+        ids("authors", f.authors, courses: false)
+        w.number("effect", f.effect)
+        w.number("p_value", f.pValue)
+        w.number("q_value", f.qValue)
+        w.bool("recused", f.recused)
+        w.beginObject("evidence")
+        switch f.evidence {
+        case .conflict(let sheet, let reasons):
+            w.beginArray("sheets")
+            writeSheet(sheet)
+            w.endArray()
+            if let reasons {
+                w.beginArray("reasons")
+                for r in reasons { w.string(nil, r) }
                 w.endArray()
-                if let reasons {
-                    w.beginArray("reasons")
-                    for r in reasons { w.string(nil, r) }
-                    w.endArray()
-                }
-            case .favouritism(let e, let list):
-                w.beginObject("group")
-                w.string("kind", e.group.kind.rawValue)
-                w.string("name", e.group.name ?? e.group.person.map { people.ids[Int($0)] })
-                w.endObject()
-                w.int("n", e.groupSheets)
-                w.int("other_sheets", e.otherSheets)
-                w.number("group_mean_excess", e.groupMeanExcess)
-                w.number("other_mean_excess", e.otherMeanExcess)
-                if let lo = e.ciLow, let hi = e.ciHigh {
-                    w.beginArray("ci95")
-                    w.number(nil, lo)
-                    w.number(nil, hi)
-                    w.endArray()
-                } else {
-                    w.value("ci95", .null)
-                }
-                test(e.test)
-                sheets("sheets", list)
-            case .cycle(let edges):
-                w.beginArray("edges")
-                for edge in edges {
-                    w.beginObject()
-                    w.string("from", people.ids[Int(edge.from)])
-                    w.string("to", people.ids[Int(edge.to)])
-                    w.string("rule", edge.rule.rawValue)
-                    w.number("effect", edge.effect)
-                    w.number("z", edge.z)
-                    w.number("p_value", edge.pValue)
-                    w.number("q_value", edge.qValue)
-                    sheets("sheets", edge.sheets)
-                    w.endObject()
-                }
-                w.endArray()
-            case .vote(let v):
-                w.string("unit", v.unit)
-                w.int("rank", v.rank.map { Int($0) })
             }
+        case .favouritism(let e, let list):
+            w.beginObject("group")
+            w.string("kind", e.group.kind.rawValue)
+            w.string("name", e.group.name ?? e.group.person.map { people.ids[Int($0)] })
             w.endObject()
-            w.endObject()
+            w.int("n", e.groupSheets)
+            w.int("other_sheets", e.otherSheets)
+            w.number("group_mean_excess", e.groupMeanExcess)
+            w.number("other_mean_excess", e.otherMeanExcess)
+            if let lo = e.ciLow, let hi = e.ciHigh {
+                w.beginArray("ci95")
+                w.number(nil, lo)
+                w.number(nil, hi)
+                w.endArray()
+            } else {
+                w.value("ci95", .null)
+            }
+            test(e.test)
+            sheets("sheets", list)
+        case .cycle(let edges):
+            w.beginArray("edges")
+            for edge in edges {
+                w.beginObject()
+                w.string("from", people.ids[Int(edge.from)])
+                w.string("to", people.ids[Int(edge.to)])
+                w.string("rule", edge.rule.rawValue)
+                w.number("effect", edge.effect)
+                w.number("z", edge.z)
+                w.number("p_value", edge.pValue)
+                w.number("q_value", edge.qValue)
+                sheets("sheets", edge.sheets)
+                w.endObject()
+            }
+            w.endArray()
+        case .vote(let v):
+            w.string("unit", v.unit)
+            w.int("rank", v.rank.map { Int($0) })
         }
-        w.endArray()
+        w.endObject()
+        w.endObject()
     }
 
     /// A table of the flags for a commission member, most serious first.

@@ -1,3 +1,6 @@
+import Foundation
+import JuryEngine
+
 /// Writes JSON with keys in the order given, two-space indentation and
 /// numbers in Swift's shortest round-trip form (never rounded), so the same
 /// values always give the same bytes. Non-finite numbers are written as null.
@@ -40,6 +43,48 @@ public struct JSONWriter {
         bytes.withUnsafeBufferPointer { sink($0) }
         bytes.removeAll(keepingCapacity: true)
     }
+
+    /// Writes `count` elements of the array just opened: `body(&writer, i)`
+    /// writes element i (one value, or a whole object or array, without a
+    /// key). A large array is formatted in blocks of elements on every core
+    /// (`Concurrently`), each block by a writer of its own that starts at this
+    /// one's indentation and comma state, and the blocks are appended in
+    /// order: the bytes are those of writing the elements one after another,
+    /// and memory holds one round of blocks at a time. `body` runs on several
+    /// threads at once, so it may only read shared values.
+    public mutating func elements(_ count: Int, _ body: (inout JSONWriter, Int) -> Void) {
+        guard count >= Self.parallelElements, let hadItems = needsComma.last else {
+            for i in 0..<count { body(&self, i) }
+            return
+        }
+        let blocks = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let indent = self.indent, outer = needsComma.dropLast()
+        var start = 0
+        while start < count {
+            let roundStart = start
+            let parts = Concurrently.map(blocks) { b -> [UInt8] in
+                let lo = min(count, roundStart + b * Self.elementBlock), hi = min(count, lo + Self.elementBlock)
+                guard lo < hi else { return [] }
+                var part = JSONWriter()
+                part.indent = indent
+                part.needsComma = Array(outer) + [hadItems || lo > 0]
+                part.bytes.reserveCapacity(Self.elementBlock * 64)
+                for i in lo..<hi { body(&part, i) }
+                return part.bytes
+            }
+            for part in parts {
+                bytes.append(contentsOf: part)
+                if sink != nil && bytes.count >= Self.blockSize { flush() }
+            }
+            start = min(count, start + blocks * Self.elementBlock)
+        }
+        if count > 0 { needsComma[needsComma.count - 1] = true }
+    }
+
+    /// Arrays at least this long are formatted on several cores.
+    static let parallelElements = 4096
+    /// Elements formatted by one writer at a time in `elements`.
+    static let elementBlock = 8192
 
     public enum Value {
         case null
@@ -252,8 +297,6 @@ public struct JSONWriter {
         }
     }
 }
-
-import JuryEngine
 
 extension JSONWriter {
     /// The `competition` object every result carries: `{id, title, year}`.

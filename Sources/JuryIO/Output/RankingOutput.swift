@@ -37,7 +37,9 @@ public enum RankingOutput {
         w.int("seed", Int(truncatingIfNeeded: competition.rules.seed))
         w.beginArray("ranking")
         let ids = competition.courses.ids, titles = competition.courses.titles
-        for row in r.rows {
+        let rows = r.rows
+        w.elements(rows.count) { w, i in
+            let row = rows[i]
             let c = Int(row.entry.course)
             w.beginObject()
             w.int("rank", row.entry.rank)

@@ -56,4 +56,41 @@ struct SheetTableTests {
         let (table, _) = a.build(courseCount: 1)
         #expect(table.comments[0] == "" && table.comments[1] == "")
     }
+
+    /// Sheets appended in canonical order take the path that keeps the
+    /// columns as they are; the table must be the one the general path
+    /// (counting sort) builds from the same sheets in another order.
+    @Test("sheets already in canonical order give the table that sorting gives", arguments: [[1.0, 1, 1], [0.5, 2, 1.25]])
+    func alreadyInOrder(weights: [Double]) {
+        struct Sheet { var stage: Stage; var course: Int32; var expert: Int32; var scores: [UInt8]; var comment: String }
+        var generator = SeededGenerator(seed: 11)
+        var sheets: [Sheet] = []
+        for stage in [Stage.faculty, .commission] {
+            for course in Int32(0)..<5 {
+                for expert in Int32(0)..<4 where (course + expert) % 3 != 0 {
+                    let scores = (0..<3).map { _ in UInt8(1 + generator.next() % 10) }
+                    sheets.append(Sheet(stage: stage, course: course, expert: expert, scores: scores,
+                                        comment: expert == 2 ? "c\(course)" : ""))
+                }
+            }
+        }
+        func build(_ list: [Sheet]) -> (SheetTable, [SheetTable.Builder.Duplicate]) {
+            var b = SheetTable.Builder(criterionCount: 3, weights: weights)
+            for x in list { b.append(stage: x.stage, course: x.course, expert: x.expert, scores: x.scores, comment: x.comment) }
+            #expect(b.isInCanonicalOrder == (list.map { "\($0.stage.rawValue) \($0.course) \($0.expert)" } == sheets.map { "\($0.stage.rawValue) \($0.course) \($0.expert)" }))
+            return b.build(courseCount: 5)
+        }
+        let (inOrder, noDuplicates) = build(sheets)
+        let (sorted, _) = build(sheets.reversed())
+        #expect(noDuplicates.isEmpty)
+        #expect(inOrder.stage == sorted.stage && inOrder.course == sorted.course && inOrder.expert == sorted.expert)
+        #expect(inOrder.scores == sorted.scores && inOrder.total == sorted.total)
+        #expect((0..<inOrder.count).map { inOrder.comments[$0] } == (0..<sorted.count).map { sorted.comments[$0] })
+        #expect(inOrder.rows(in: .faculty) == sorted.rows(in: .faculty) && inOrder.rows(in: .commission) == sorted.rows(in: .commission))
+        // A sheet given twice, even next to its first copy, is not "in order".
+        var twice = sheets
+        twice.insert(sheets[3], at: 4)
+        let (_, duplicates) = build(twice)
+        #expect(duplicates.count == 1)
+    }
 }

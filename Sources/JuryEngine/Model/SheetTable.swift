@@ -145,6 +145,24 @@ extension SheetTable {
         public consuming func build(courseCount: Int) -> (table: SheetTable, duplicates: [Duplicate]) {
             let n = course.count
             let stageCount = Stage.allCases.count
+            if isInCanonicalOrder {
+                // Sheets already in (stage, course, expert) order, none given
+                // twice (a file exported course by course): the columns are the
+                // table's as they are, with no permutation to compute or apply.
+                var table = SheetTable(criterionCount: criterionCount)
+                table.total = Self.totals(scores, criterionCount: criterionCount, weights: weights)
+                table.course = course
+                course = []
+                table.expert = expert
+                expert = []
+                table.stage = stage
+                stage = []
+                table.scores = scores
+                scores = []
+                table.comments = comments.isAllEmpty ? TextColumn() : comments
+                table.stageStart = Self.stageStart(table.stage)
+                return (table, [])
+            }
             // Counting sort on the bucket (stage, course).
             var bucketStart = [Int32](repeating: 0, count: stageCount * courseCount + 1)
             for i in 0..<n {
@@ -191,39 +209,72 @@ extension SheetTable {
             table.stage = keep.map { stage[Int($0)] }
             stage = []
             var sortedScores = [UInt8](repeating: 0, count: m * k)
-            var totals = [Double](repeating: 0, count: m)
-            let unweighted = weights.allSatisfy { $0 == 1 }
             scores.withUnsafeBufferPointer { src in
                 sortedScores.withUnsafeMutableBufferPointer { dst in
                     for (r, i) in keep.enumerated() {
                         let from = Int(i) * k, to = r * k
-                        var sum = 0.0
-                        if unweighted {
-                            var s = 0
-                            for c in 0..<k {
-                                dst[to + c] = src[from + c]
-                                s += Int(src[from + c])
-                            }
-                            sum = Double(s)
-                        } else {
-                            for c in 0..<k {
-                                dst[to + c] = src[from + c]
-                                sum += weights[c] * Double(src[from + c])
-                            }
-                        }
-                        totals[r] = sum
+                        for c in 0..<k { dst[to + c] = src[from + c] }
                     }
                 }
             }
             scores = []
             table.scores = sortedScores
-            table.total = totals
+            table.total = Self.totals(sortedScores, criterionCount: k, weights: weights)
             table.comments = comments.isAllEmpty ? TextColumn() : comments.gathered(keep)
-            var start = [Int](repeating: 0, count: stageCount + 1)
-            for s in table.stage { start[Int(s.rawValue) + 1] += 1 }
-            for s in 0..<stageCount { start[s + 1] += start[s] }
-            table.stageStart = start
+            table.stageStart = Self.stageStart(table.stage)
             return (table, duplicates)
+        }
+
+        /// Whether the sheets are strictly increasing in (stage, course,
+        /// expert): in canonical order already, with no sheet given twice.
+        var isInCanonicalOrder: Bool {
+            let n = course.count
+            guard n > 1 else { return true }
+            return stage.withUnsafeBufferPointer { stage in
+                course.withUnsafeBufferPointer { course in
+                    expert.withUnsafeBufferPointer { expert in
+                        for i in 1..<n {
+                            let a = (stage[i - 1].rawValue, course[i - 1], expert[i - 1])
+                            let b = (stage[i].rawValue, course[i], expert[i])
+                            if !(a < b) { return false }
+                        }
+                        return true
+                    }
+                }
+            }
+        }
+
+        /// The total of each sheet, Σ w_c · score_c (integer sums when every weight is 1).
+        static func totals(_ scores: [UInt8], criterionCount k: Int, weights: [Double]) -> [Double] {
+            let m = k == 0 ? 0 : scores.count / k
+            var totals = [Double](repeating: 0, count: m)
+            let unweighted = weights.allSatisfy { $0 == 1 }
+            scores.withUnsafeBufferPointer { src in
+                totals.withUnsafeMutableBufferPointer { totals in
+                    for r in 0..<m {
+                        let from = r * k
+                        if unweighted {
+                            var s = 0
+                            for c in 0..<k { s += Int(src[from + c]) }
+                            totals[r] = Double(s)
+                        } else {
+                            var sum = 0.0
+                            for c in 0..<k { sum += weights[c] * Double(src[from + c]) }
+                            totals[r] = sum
+                        }
+                    }
+                }
+            }
+            return totals
+        }
+
+        /// Where each stage's rows start (and the end), from the sorted stage column.
+        static func stageStart(_ stage: [Stage]) -> [Int] {
+            let stageCount = Stage.allCases.count
+            var start = [Int](repeating: 0, count: stageCount + 1)
+            for s in stage { start[Int(s.rawValue) + 1] += 1 }
+            for s in 0..<stageCount { start[s + 1] += start[s] }
+            return start
         }
     }
 }

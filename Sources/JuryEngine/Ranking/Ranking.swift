@@ -22,142 +22,217 @@ public struct RankedEntry: Sendable, Hashable, Codable {
 /// course depends only on the seed and its own id, never on the file's order
 /// or on the other courses.
 ///
-/// Complexity: O(n log n) for the sort; the chain's keys are computed only for
-/// entries whose score ties with another's.
+/// Both orders are sorts by keys: (score descending, id) for all entries, and
+/// (the chain's values descending, id) within a group of equal scores. Without
+/// NaN either is a strict total order, so the result does not depend on the
+/// sorting algorithm, and a stable radix sort of the entries, taken in id
+/// order, gives it in linear time (`RadixSort`). A NaN score or chain value
+/// makes the comparisons no order at all; then the comparison sort decides,
+/// with the comparisons it has always made.
+///
+/// Complexity: O(n log n) for the id order (O(n) when the entries come in id
+/// order, as courses are read), O(n) for the sorts by score and chain; the
+/// chain's keys are computed only for entries whose score ties with another's.
 public enum Ranking {
     /// Values that the chain's rules compare for one entry.
     public struct Candidate: Sendable {
         public var course: Int32
-        public var id: String
         public var score: Double
         /// Median, min, max and count of counted sheets; nil in vote units.
         public var sheets: CourseScore?
 
-        public init(course: Int32, id: String, score: Double, sheets: CourseScore?) {
+        public init(course: Int32, score: Double, sheets: CourseScore?) {
             self.course = course
-            self.id = id
             self.score = score
             self.sheets = sheets
         }
     }
 
+    /// Groups of equal scores at least this large are ordered by radix sort;
+    /// smaller ones by comparisons (the same order, without NaN).
+    static let radixGroupSize = 64
+
     /// - Parameters:
+    ///   - ids: every course's id, by course index (`CourseTable.ids`).
     ///   - chain: the tie-break rules in order; sheet rules are skipped for
     ///     candidates without sheets (units decided by votes).
     ///   - criterionMean: the mean score of a course on criterion `index`, over
     ///     its counted sheets (asked only for tied entries).
-    public static func rank(_ candidates: [Candidate], chain: [TieBreakRule], seed: UInt64,
+    public static func rank(_ candidates: [Candidate], ids: TextColumn, chain: [TieBreakRule], seed: UInt64,
                             criterionMean: (Int32, Int) -> Double) -> [RankedEntry] {
         let n = candidates.count
         let score = candidates.map(\.score)
-        let idRank = idRanks(candidates)
-        var order = Array(0..<n)
-        score.withUnsafeBufferPointer { score in
-            idRank.withUnsafeBufferPointer { idRank in
-                order.sort {
-                    if score[$0] != score[$1] { return score[$0] > score[$1] }
-                    return idRank[$0] < idRank[$1]
-                }
-            }
-        }
-        let descriptions = chain.map(\.description)
+        let idOrder = IdOrder(courses: candidates.map(\.course), ids: ids)
+        let scoresOrdered = !score.contains { $0.isNaN }
+        let order = scoresOrdered ? radixOrder(score, byId: idOrder.byId) : comparisonOrder(score, idRank: idOrder.rank)
+        var tie = TieGroup(chain: chain, seed: seed, idOrder: idOrder, scoresOrdered: scoresOrdered)
         var entries: [RankedEntry] = []
         entries.reserveCapacity(n)
-        var i = 0
-        while i < n {
-            var j = i + 1
-            while j < n && score[order[j]] == score[order[i]] { j += 1 }
-            let firstTieBreak: String? = i == 0 ? nil : "score"
-            if j - i == 1 {
-                entries.append(RankedEntry(course: candidates[order[i]].course, rank: i + 1, tieBreak: firstTieBreak))
-            } else {
-                breakTie(order[i..<j], of: candidates, idRank: idRank, startRank: i + 1, firstTieBreak: firstTieBreak,
-                         chain: chain, descriptions: descriptions, seed: seed, criterionMean: criterionMean,
-                         into: &entries)
+        score.withUnsafeBufferPointer { score in
+            order.withUnsafeBufferPointer { order in
+                var i = 0
+                while i < n {
+                    var j = i + 1
+                    while j < n && score[Int(order[j])] == score[Int(order[i])] { j += 1 }
+                    let firstTieBreak: String? = i == 0 ? nil : "score"
+                    if j - i == 1 {
+                        entries.append(RankedEntry(course: candidates[Int(order[i])].course, rank: i + 1,
+                                                   tieBreak: firstTieBreak))
+                    } else {
+                        breakTie(UnsafeBufferPointer(rebasing: order[i..<j]), of: candidates, startRank: i + 1,
+                                 firstTieBreak: firstTieBreak, work: &tie, criterionMean: criterionMean, into: &entries)
+                    }
+                    i = j
+                }
             }
-            i = j
         }
         return entries
     }
 
-    /// Each candidate's place in the order of ids (equal ids by position, as
-    /// a stable sort leaves them), so that sorting compares integers, not
-    /// strings. Candidates already in id order, as courses are read, take
-    /// one pass to check.
-    static func idRanks(_ candidates: [Candidate]) -> [Int32] {
-        let n = candidates.count
-        var ascending = true
-        for i in candidates.indices.dropFirst() where !(candidates[i - 1].id < candidates[i].id) {
-            ascending = false
-            break
-        }
-        if ascending { return (0..<n).map { Int32($0) } }
-        let byId = (0..<n).sorted { candidates[$0].id < candidates[$1].id }
-        var rank = [Int32](repeating: 0, count: n)
-        for (position, c) in byId.enumerated() { rank[c] = Int32(position) }
-        return rank
+    /// Candidates by score descending, equal scores in id order (no NaN
+    /// score): the id order, stably sorted by score.
+    static func radixOrder(_ score: [Double], byId: [Int32]) -> [Int32] {
+        var order = byId
+        var keys = order.map { RadixSort.descendingKey(score[Int($0)]) }
+        RadixSort.sort(&order, keys: &keys)
+        return order
     }
 
-    /// Orders a group of equal scores (positions into `candidates`) by the chain.
-    static func breakTie(_ members: ArraySlice<Int>, of candidates: [Candidate], idRank: [Int32], startRank: Int,
-                         firstTieBreak: String?, chain: [TieBreakRule], descriptions: [String], seed: UInt64,
+    /// Candidates by the comparisons "higher score first, else lower id
+    /// rank first", by the standard library's sort from position order.
+    static func comparisonOrder(_ score: [Double], idRank: [Int32]) -> [Int32] {
+        var order = (0..<Int32(score.count)).map { $0 }
+        score.withUnsafeBufferPointer { score in
+            idRank.withUnsafeBufferPointer { idRank in
+                order.sort {
+                    let a = Int($0), b = Int($1)
+                    if score[a] != score[b] { return score[a] > score[b] }
+                    return idRank[a] < idRank[b]
+                }
+            }
+        }
+        return order
+    }
+
+    /// Buffers and rule lists shared by every tie group of one ranking.
+    struct TieGroup {
+        let chain: [TieBreakRule]
+        let descriptions: [String]
+        let seed: UInt64
+        let idOrder: IdOrder
+        /// Whether the entries were sorted by radix (no NaN score): a group's
+        /// members then come in id order.
+        let scoresOrdered: Bool
+        /// The chain's rule indices used for a group with sheets, and for one without.
+        let withSheets: [Int]
+        let withoutSheets: [Int]
+        /// keys[g * ruleCount + r]: rule r's value for group member g.
+        var keys: [Double] = []
+        var order: [Int32] = []
+        var radixKeys: [UInt64] = []
+
+        init(chain: [TieBreakRule], seed: UInt64, idOrder: IdOrder, scoresOrdered: Bool) {
+            self.chain = chain
+            self.descriptions = chain.map(\.description)
+            self.seed = seed
+            self.idOrder = idOrder
+            self.scoresOrdered = scoresOrdered
+            withSheets = Array(chain.indices)
+            withoutSheets = chain.indices.filter { !chain[$0].usesSheets }
+        }
+    }
+
+    /// Orders a group of equal scores (positions into `candidates`, in the
+    /// order of the sort by score) by the chain.
+    static func breakTie(_ group: UnsafeBufferPointer<Int32>, of candidates: [Candidate], startRank: Int,
+                         firstTieBreak: String?, work: inout TieGroup,
                          criterionMean: (Int32, Int) -> Double, into out: inout [RankedEntry]) {
-        let group = Array(members)
-        let allHaveSheets = group.allSatisfy { candidates[$0].sheets != nil }
-        let ruleIndices = chain.indices.filter { !chain[$0].usesSheets || allHaveSheets }
+        let m = group.count
+        let allHaveSheets = group.allSatisfy { candidates[Int($0)].sheets != nil }
+        let ruleIndices = allHaveSheets ? work.withSheets : work.withoutSheets
         let ruleCount = ruleIndices.count
-        // keys[g * ruleCount + r]: rule r's value for group member g.
-        var keys = [Double]()
-        keys.reserveCapacity(group.count * ruleCount)
+        work.keys.removeAll(keepingCapacity: true)
         for c in group {
-            for r in ruleIndices { keys.append(key(of: candidates[c], rule: chain[r], seed: seed, criterionMean: criterionMean)) }
-        }
-        var order = Array(group.indices)
-        keys.withUnsafeBufferPointer { keys in
-            order.sort { a, b in
-                for r in 0..<ruleCount where keys[a * ruleCount + r] != keys[b * ruleCount + r] {
-                    return keys[a * ruleCount + r] > keys[b * ruleCount + r]
-                }
-                return idRank[group[a]] < idRank[group[b]]
+            for r in ruleIndices {
+                work.keys.append(key(of: Int(c), in: candidates, rule: work.chain[r], seed: work.seed,
+                                     idOrder: work.idOrder, criterionMean: criterionMean))
             }
         }
-        /// The first rule on which members a and b differ, if any.
-        func firstDifference(_ a: Int, _ b: Int) -> Int? {
-            (0..<ruleCount).first { keys[a * ruleCount + $0] != keys[b * ruleCount + $0] }
+        work.order.removeAll(keepingCapacity: true)
+        work.order.append(contentsOf: 0..<Int32(m))
+        let keysOrdered = !work.keys.contains { $0.isNaN }
+        if ruleCount > 0 && work.scoresOrdered && keysOrdered && m >= radixGroupSize {
+            // Members come in id order: stable sorts by the last rule, …, the first.
+            for r in stride(from: ruleCount - 1, through: 0, by: -1) {
+                work.radixKeys.removeAll(keepingCapacity: true)
+                for g in work.order { work.radixKeys.append(RadixSort.descendingKey(work.keys[Int(g) * ruleCount + r])) }
+                RadixSort.sort(&work.order, keys: &work.radixKeys)
+            }
+        } else {
+            work.keys.withUnsafeBufferPointer { keys in
+                work.idOrder.rank.withUnsafeBufferPointer { idRank in
+                    work.order.sort { x, y in
+                        let a = Int(x), b = Int(y)
+                        for r in 0..<ruleCount where keys[a * ruleCount + r] != keys[b * ruleCount + r] {
+                            return keys[a * ruleCount + r] > keys[b * ruleCount + r]
+                        }
+                        return idRank[Int(group[a])] < idRank[Int(group[b])]
+                    }
+                }
+            }
         }
-        let lotIndex = ruleIndices.firstIndex { chain[$0] == .lot }
-        var rank = startRank
-        for (position, g) in order.enumerated() {
-            var tieBreak: String? = firstTieBreak
-            if position > 0 {
-                if let r = firstDifference(order[position - 1], g) {
-                    tieBreak = descriptions[ruleIndices[r]]
-                    rank = startRank + position
-                } else {
-                    tieBreak = nil
+        let lotIndex = ruleIndices.firstIndex { work.chain[$0] == .lot }
+        let descriptions = work.descriptions
+        work.keys.withUnsafeBufferPointer { keys in
+            work.order.withUnsafeBufferPointer { order in
+                /// Whether members a and b have equal values on the rules before `end`.
+                func equal(_ a: Int, _ b: Int, before end: Int) -> Bool {
+                    for r in 0..<end where keys[a * ruleCount + r] != keys[b * ruleCount + r] { return false }
+                    return true
+                }
+                var rank = startRank
+                for position in 0..<m {
+                    let g = Int(order[position])
+                    var tieBreak: String? = firstTieBreak
+                    if position > 0 {
+                        let p = Int(order[position - 1])
+                        // The first rule on which this member and the previous differ, if any.
+                        var differing: Int?
+                        for r in 0..<ruleCount where keys[p * ruleCount + r] != keys[g * ruleCount + r] {
+                            differing = r
+                            break
+                        }
+                        if let r = differing {
+                            tieBreak = descriptions[ruleIndices[r]]
+                            rank = startRank + position
+                        } else {
+                            tieBreak = nil
+                        }
+                    }
+                    // The lot is recorded when the chain got as far as drawing it.
+                    var lot: Double?
+                    if let li = lotIndex {
+                        if (position > 0 && equal(Int(order[position - 1]), g, before: li))
+                            || (position + 1 < m && equal(Int(order[position + 1]), g, before: li)) {
+                            lot = keys[g * ruleCount + li]
+                        }
+                    }
+                    out.append(RankedEntry(course: candidates[Int(group[g])].course, rank: rank, tieBreak: tieBreak, lot: lot))
                 }
             }
-            // The lot is recorded when the chain got as far as drawing it.
-            var lot: Double?
-            if let li = lotIndex {
-                func reachesLot(_ n: Int) -> Bool { (0..<li).allSatisfy { keys[n * ruleCount + $0] == keys[g * ruleCount + $0] } }
-                if (position > 0 && reachesLot(order[position - 1]))
-                    || (position + 1 < order.count && reachesLot(order[position + 1])) {
-                    lot = keys[g * ruleCount + li]
-                }
-            }
-            out.append(RankedEntry(course: candidates[group[g]].course, rank: rank, tieBreak: tieBreak, lot: lot))
         }
     }
 
-    static func key(of c: Candidate, rule: TieBreakRule, seed: UInt64, criterionMean: (Int32, Int) -> Double) -> Double {
-        switch rule {
-        case .median: c.sheets?.median ?? 0
-        case .min: c.sheets?.min ?? 0
-        case .max: c.sheets?.max ?? 0
-        case .count: Double(c.sheets?.sheets ?? 0)
-        case .criterion(_, let index): criterionMean(c.course, index)
-        case .lot: lotDraw(seed: seed, id: c.id)
+    static func key(of c: Int, in candidates: [Candidate], rule: TieBreakRule, seed: UInt64, idOrder: IdOrder,
+                    criterionMean: (Int32, Int) -> Double) -> Double {
+        let candidate = candidates[c]
+        return switch rule {
+        case .median: candidate.sheets?.median ?? 0
+        case .min: candidate.sheets?.min ?? 0
+        case .max: candidate.sheets?.max ?? 0
+        case .count: Double(candidate.sheets?.sheets ?? 0)
+        case .criterion(_, let index): criterionMean(candidate.course, index)
+        case .lot: idOrder.lot(c, seed: seed)
         }
     }
 
@@ -165,6 +240,17 @@ public enum Ranking {
     public static func lotDraw(seed: UInt64, id: String) -> Double {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in id.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        var g = SeededGenerator(seed: seed ^ h)
+        return g.nextUnit()
+    }
+
+    /// `lotDraw(seed:id:)` of the id whose UTF-8 bytes are `utf8`.
+    public static func lotDraw(seed: UInt64, utf8: UnsafeBufferPointer<UInt8>) -> Double {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in utf8 {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01B3
         }

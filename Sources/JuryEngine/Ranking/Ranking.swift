@@ -25,14 +25,16 @@ public struct RankedEntry: Sendable, Hashable, Codable {
 /// Both orders are sorts by keys: (score descending, id) for all entries, and
 /// (the chain's values descending, id) within a group of equal scores. Without
 /// NaN either is a strict total order, so the result does not depend on the
-/// sorting algorithm, and a stable radix sort of the entries, taken in id
-/// order, gives it in linear time (`RadixSort`). A NaN score or chain value
+/// sorting algorithm, and a stable distribution or radix sort of the entries,
+/// taken in id order, gives it in linear time (`ScoreOrder`, `RadixSort`).
+/// A NaN score or chain value
 /// makes the comparisons no order at all; then the comparison sort decides,
 /// with the comparisons it has always made.
 ///
 /// Complexity: O(n log n) for the id order (O(n) when the entries come in id
-/// order, as courses are read), O(n) for the sorts by score and chain; the
-/// chain's keys are computed only for entries whose score ties with another's.
+/// order, as courses are read), O(n) for the sorts by score (`ScoreOrder`)
+/// and chain; criterion means and lots are computed only for entries whose
+/// score ties with another's.
 public enum Ranking {
     /// Values that the chain's rules compare for one entry.
     public struct Candidate: Sendable {
@@ -61,68 +63,43 @@ public enum Ranking {
     public static func rank(_ candidates: [Candidate], ids: TextColumn, chain: [TieBreakRule], seed: UInt64,
                             criterionMean: (Int32, Int) -> Double) -> [RankedEntry] {
         let n = candidates.count
-        let score = candidates.map(\.score)
-        let idOrder = IdOrder(courses: candidates.map(\.course), ids: ids)
-        let scoresOrdered = !score.contains { $0.isNaN }
-        let order = scoresOrdered ? radixOrder(score, byId: idOrder.byId) : comparisonOrder(score, idRank: idOrder.rank)
-        var tie = TieGroup(chain: chain, seed: seed, idOrder: idOrder, scoresOrdered: scoresOrdered)
+        let idOrder = IdOrder(candidates, ids: ids)
+        // One column of values for each rule that reads sheets.
+        var column = [Int](repeating: -1, count: chain.count)
+        var sheetRules: [TieBreakRule] = []
+        for (r, rule) in chain.enumerated() {
+            switch rule {
+            case .median, .min, .max, .count:
+                column[r] = sheetRules.count
+                sheetRules.append(rule)
+            case .criterion, .lot: break
+            }
+        }
+        let placed = ScoreOrder(candidates, idOrder: idOrder, sheetRules: sheetRules)
+        var tie = TieGroup(chain: chain, column: column, seed: seed)
         var entries: [RankedEntry] = []
         entries.reserveCapacity(n)
-        score.withUnsafeBufferPointer { score in
-            order.withUnsafeBufferPointer { order in
-                var i = 0
-                while i < n {
-                    var j = i + 1
-                    while j < n && score[Int(order[j])] == score[Int(order[i])] { j += 1 }
-                    let firstTieBreak: String? = i == 0 ? nil : "score"
-                    if j - i == 1 {
-                        entries.append(RankedEntry(course: candidates[Int(order[i])].course, rank: i + 1,
-                                                   tieBreak: firstTieBreak))
-                    } else {
-                        breakTie(UnsafeBufferPointer(rebasing: order[i..<j]), of: candidates, startRank: i + 1,
-                                 firstTieBreak: firstTieBreak, work: &tie, criterionMean: criterionMean, into: &entries)
-                    }
-                    i = j
-                }
+        let groupStart = placed.groupStart
+        for g in 0 ..< groupStart.count - 1 {
+            let i = groupStart[g], j = groupStart[g + 1]
+            let firstTieBreak: String? = i == 0 ? nil : "score"
+            if j - i == 1 {
+                entries.append(RankedEntry(course: placed.course[i], rank: i + 1, tieBreak: firstTieBreak))
+            } else {
+                breakTie(i..<j, placed: placed, idOrder: idOrder, firstTieBreak: firstTieBreak, work: &tie,
+                         criterionMean: criterionMean, into: &entries)
             }
         }
         return entries
     }
 
-    /// Candidates by score descending, equal scores in id order (no NaN
-    /// score): the id order, stably sorted by score.
-    static func radixOrder(_ score: [Double], byId: [Int32]) -> [Int32] {
-        var order = byId
-        var keys = order.map { RadixSort.descendingKey(score[Int($0)]) }
-        RadixSort.sort(&order, keys: &keys)
-        return order
-    }
-
-    /// Candidates by the comparisons "higher score first, else lower id
-    /// rank first", by the standard library's sort from position order.
-    static func comparisonOrder(_ score: [Double], idRank: [Int32]) -> [Int32] {
-        var order = (0..<Int32(score.count)).map { $0 }
-        score.withUnsafeBufferPointer { score in
-            idRank.withUnsafeBufferPointer { idRank in
-                order.sort {
-                    let a = Int($0), b = Int($1)
-                    if score[a] != score[b] { return score[a] > score[b] }
-                    return idRank[a] < idRank[b]
-                }
-            }
-        }
-        return order
-    }
-
-    /// Buffers and rule lists shared by every tie group of one ranking.
+    /// The chain, and buffers shared by every tie group of one ranking.
     struct TieGroup {
         let chain: [TieBreakRule]
         let descriptions: [String]
+        /// Where each rule of the chain takes its values from.
+        let source: [Source]
         let seed: UInt64
-        let idOrder: IdOrder
-        /// Whether the entries were sorted by radix (no NaN score): a group's
-        /// members then come in id order.
-        let scoresOrdered: Bool
         /// The chain's rule indices used for a group with sheets, and for one without.
         let withSheets: [Int]
         let withoutSheets: [Int]
@@ -131,37 +108,54 @@ public enum Ranking {
         var order: [Int32] = []
         var radixKeys: [UInt64] = []
 
-        init(chain: [TieBreakRule], seed: UInt64, idOrder: IdOrder, scoresOrdered: Bool) {
+        /// A column of `ScoreOrder.sheetKey`, a criterion's means, or the lot.
+        enum Source {
+            case column(Int)
+            case criterion(Int)
+            case lot
+        }
+
+        init(chain: [TieBreakRule], column: [Int], seed: UInt64) {
             self.chain = chain
             self.descriptions = chain.map(\.description)
+            source = chain.indices.map { r in
+                switch chain[r] {
+                case .criterion(_, let index): .criterion(index)
+                case .lot: .lot
+                default: .column(column[r])
+                }
+            }
             self.seed = seed
-            self.idOrder = idOrder
-            self.scoresOrdered = scoresOrdered
             withSheets = Array(chain.indices)
             withoutSheets = chain.indices.filter { !chain[$0].usesSheets }
         }
     }
 
-    /// Orders a group of equal scores (positions into `candidates`, in the
-    /// order of the sort by score) by the chain.
-    static func breakTie(_ group: UnsafeBufferPointer<Int32>, of candidates: [Candidate], startRank: Int,
-                         firstTieBreak: String?, work: inout TieGroup,
-                         criterionMean: (Int32, Int) -> Double, into out: inout [RankedEntry]) {
-        let m = group.count
-        let allHaveSheets = group.allSatisfy { candidates[Int($0)].sheets != nil }
+    /// Orders a group of equal scores (`positions` of `placed`, in the order
+    /// of the sort by score; `startRank` is the first position + 1) by the chain.
+    static func breakTie(_ positions: Range<Int>, placed: ScoreOrder, idOrder: IdOrder, firstTieBreak: String?,
+                         work: inout TieGroup, criterionMean: (Int32, Int) -> Double, into out: inout [RankedEntry]) {
+        let m = positions.count, base = positions.lowerBound, n = placed.course.count
+        let startRank = base + 1
+        let allHaveSheets = placed.hasSheets[positions].allSatisfy { $0 }
         let ruleIndices = allHaveSheets ? work.withSheets : work.withoutSheets
         let ruleCount = ruleIndices.count
         work.keys.removeAll(keepingCapacity: true)
-        for c in group {
+        work.keys.reserveCapacity(m * ruleCount)
+        for p in positions {
             for r in ruleIndices {
-                work.keys.append(key(of: Int(c), in: candidates, rule: work.chain[r], seed: work.seed,
-                                     idOrder: work.idOrder, criterionMean: criterionMean))
+                let value = switch work.source[r] {
+                case .column(let j): placed.sheetKey[j * n + p]
+                case .criterion(let index): criterionMean(placed.course[p], index)
+                case .lot: idOrder.lot(Int(placed.candidate[p]), course: placed.course[p], seed: work.seed)
+                }
+                work.keys.append(value)
             }
         }
         work.order.removeAll(keepingCapacity: true)
         work.order.append(contentsOf: 0..<Int32(m))
         let keysOrdered = !work.keys.contains { $0.isNaN }
-        if ruleCount > 0 && work.scoresOrdered && keysOrdered && m >= radixGroupSize {
+        if ruleCount > 0 && placed.byKeys && keysOrdered && m >= radixGroupSize {
             // Members come in id order: stable sorts by the last rule, …, the first.
             for r in stride(from: ruleCount - 1, through: 0, by: -1) {
                 work.radixKeys.removeAll(keepingCapacity: true)
@@ -170,14 +164,12 @@ public enum Ranking {
             }
         } else {
             work.keys.withUnsafeBufferPointer { keys in
-                work.idOrder.rank.withUnsafeBufferPointer { idRank in
-                    work.order.sort { x, y in
-                        let a = Int(x), b = Int(y)
-                        for r in 0..<ruleCount where keys[a * ruleCount + r] != keys[b * ruleCount + r] {
-                            return keys[a * ruleCount + r] > keys[b * ruleCount + r]
-                        }
-                        return idRank[Int(group[a])] < idRank[Int(group[b])]
+                work.order.sort { x, y in
+                    let a = Int(x), b = Int(y)
+                    for r in 0..<ruleCount where keys[a * ruleCount + r] != keys[b * ruleCount + r] {
+                        return keys[a * ruleCount + r] > keys[b * ruleCount + r]
                     }
+                    return idOrder.rank(Int(placed.candidate[base + a])) < idOrder.rank(Int(placed.candidate[base + b]))
                 }
             }
         }
@@ -217,22 +209,9 @@ public enum Ranking {
                             lot = keys[g * ruleCount + li]
                         }
                     }
-                    out.append(RankedEntry(course: candidates[Int(group[g])].course, rank: rank, tieBreak: tieBreak, lot: lot))
+                    out.append(RankedEntry(course: placed.course[base + g], rank: rank, tieBreak: tieBreak, lot: lot))
                 }
             }
-        }
-    }
-
-    static func key(of c: Int, in candidates: [Candidate], rule: TieBreakRule, seed: UInt64, idOrder: IdOrder,
-                    criterionMean: (Int32, Int) -> Double) -> Double {
-        let candidate = candidates[c]
-        return switch rule {
-        case .median: candidate.sheets?.median ?? 0
-        case .min: candidate.sheets?.min ?? 0
-        case .max: candidate.sheets?.max ?? 0
-        case .count: Double(candidate.sheets?.sheets ?? 0)
-        case .criterion(_, let index): criterionMean(candidate.course, index)
-        case .lot: idOrder.lot(c, seed: seed)
         }
     }
 

@@ -89,6 +89,56 @@ struct OutlierRatingsTests {
         }
     }
 
+    @Test("radix selection gives the median of the sorted values (duplicates, zeros, large and tiny numbers)")
+    func radixSelection() {
+        var g = SeededGenerator(seed: 13)
+        let sizes = [1, 2, 3, 4, 63, 64, 65, 66, 1000, 1001, 20_000, 20_001]
+        for n in sizes {
+            for kind in 0..<4 {
+                let values: [Double] = (0..<n).map { _ in
+                    switch kind {
+                    case 0: Double(Int.random(in: 0...3, using: &g)) * 0.25            // few values
+                    case 1: Double(Int.random(in: 0...200, using: &g)) / 8             // a lattice
+                    case 2: Double.random(in: 0..<1e-300, using: &g)                   // tiny
+                    default: Int.random(in: 0..<10, using: &g) == 0 ? .infinity : Double.random(in: 0..<1e6, using: &g)
+                    }
+                }
+                let s = values.sorted()
+                let expected = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
+                var work = values
+                let got = work.withUnsafeMutableBufferPointer { RadixSelect.medianOfNonNegative($0) }
+                #expect(got.bitPattern == expected.bitPattern, "n \(n), kind \(kind)")
+                var quick = values
+                #expect(OutlierRatings.median(&quick).bitPattern == expected.bitPattern)
+            }
+        }
+    }
+
+    @Test("three-way selection gives the median of the sorted values (runs of equal values, 1…300 numbers)")
+    func threeWaySelection() {
+        var g = SeededGenerator(seed: 19)
+        for n in 1...300 {
+            for kind in 0..<3 {
+                let values: [Double] = (0..<n).map { _ in
+                    switch kind {
+                    case 0: Double(Int.random(in: -2...2, using: &g)) * 0.5             // long runs of equal values
+                    case 1: Double(Int.random(in: -100...100, using: &g)) / 4
+                    default: Double.random(in: -1e3..<1e3, using: &g)
+                    }
+                }.map { $0 == 0 ? 0 : $0 }                                                // no −0.0
+                let s = values.sorted()
+                let expected = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
+                var work = values
+                let got = work.withUnsafeMutableBufferPointer { ThreeWaySelect.median($0) }
+                #expect(got.bitPattern == expected.bitPattern, "n \(n), kind \(kind)")
+            }
+        }
+        var signed: [Double] = [1, -0.0, 2]
+        #expect(!signed.withUnsafeMutableBufferPointer { ThreeWaySelect.accepts($0) })
+        var nan: [Double] = [1, .nan]
+        #expect(!nan.withUnsafeMutableBufferPointer { ThreeWaySelect.accepts($0) })
+    }
+
     @Test("the assessment equals the straightforward computation on random stages")
     func matchesReference() {
         var g = SeededGenerator(seed: 21)

@@ -89,16 +89,19 @@ public struct OutlierRatings: Sendable {
         var filled = [Int32](repeating: 0, count: expertCount)
         var offset = [Double](repeating: 0, count: expertCount)
         var absoluteCount = 0
+        var absoluteNaN = false
         table.total.withUnsafeBufferPointer { total in
         table.expert.withUnsafeBufferPointer { expert in
         view.courseStart.withUnsafeBufferPointer { courseStart in
         view.expertStart.withUnsafeBufferPointer { expertStart in
         filled.withUnsafeMutableBufferPointer { filled in
         offset.withUnsafeMutableBufferPointer { offset in
-            /// Expert e's `filled` values, by selection.
+            /// The median of expert e's `filled` values, by selection (the
+            /// same value by either method when `ThreeWaySelect` accepts them).
             func expertMedian(_ e: Int) -> Double {
                 let start = Int(expertStart[e])
-                return Self.median(UnsafeMutableBufferPointer(start: work + start, count: Int(filled[e]) - start))
+                let values = UnsafeMutableBufferPointer(start: work + start, count: Int(filled[e]) - start)
+                return ThreeWaySelect.accepts(values) ? ThreeWaySelect.median(values) : Self.median(values)
             }
             // Step 1: raw deviations from the others' median (courses with at
             // least one other sheet), grouped by expert; NaN left out.
@@ -136,14 +139,19 @@ public struct OutlierRatings: Sendable {
                     guard !med.isNaN else { continue }
                     let consensus = min(max(med + o, range.lowerBound), range.upperBound)
                     let d = total[r] - consensus
-                    work[absoluteCount] = abs(total[r] - consensus)
+                    let absolute = abs(total[r] - consensus)
+                    work[absoluteCount] = absolute
                     absoluteCount += 1
+                    absoluteNaN = absoluteNaN || absolute.isNaN
                     guard !d.isNaN else { continue }
                     assessed.append(Assessment(row: Int32(r), total: total[r], consensus: consensus, robustZ: d))
                 }
             }
             guard absoluteCount > 0 else { return }
-            pooledMAD = Self.median(UnsafeMutableBufferPointer(start: work, count: absoluteCount))
+            // Without NaN the median is fixed by the numbers alone, and radix
+            // selection finds it in fewer passes than quickselect.
+            let absolute = UnsafeMutableBufferPointer(start: work, count: absoluteCount)
+            pooledMAD = absoluteNaN ? Self.median(absolute) : RadixSelect.medianOfNonNegative(absolute)
             scale = max(1.4826 * pooledMAD, floor)
             // Each expert's |deviations|, in row order.
             for e in 0..<expertCount { filled[e] = expertStart[e] }

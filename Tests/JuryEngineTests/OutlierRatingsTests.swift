@@ -139,6 +139,72 @@ struct OutlierRatingsTests {
         #expect(!nan.withUnsafeMutableBufferPointer { ThreeWaySelect.accepts($0) })
     }
 
+    @Test("grouping by expert keeps each expert's values in the order given, in blocks or directly")
+    func expertGrouping() {
+        var g = SeededGenerator(seed: 23)
+        for experts in [3, ExpertGrouping.blockSize, ExpertGrouping.blockSize + 1, 3 * ExpertGrouping.blockSize + 17] {
+            let rows = 4 * experts
+            let owner = (0..<rows).map { _ in Int.random(in: 0..<experts, using: &g) }
+            var start = [Int32](repeating: 0, count: experts + 1)
+            for e in owner { start[e + 1] += 1 }
+            for e in 0..<experts { start[e + 1] += start[e] }
+            // Some rows give no value, as a NaN deviation is left out.
+            let given = (0..<rows).filter { _ in Int.random(in: 0..<5, using: &g) != 0 }
+            var expected = [[Double]](repeating: [], count: experts)
+            for r in given { expected[owner[r]].append(Double(r)) }
+            var out = [Double](repeating: -1, count: rows)
+            var filled = [Int32](repeating: 0, count: experts)
+            start.withUnsafeBufferPointer { start in
+                out.withUnsafeMutableBufferPointer { out in
+                    filled.withUnsafeMutableBufferPointer { filled in
+                        var grouping = ExpertGrouping(expertStart: start)
+                        // Twice, as the assessment does: a second grouping starts afresh.
+                        for _ in 0..<2 {
+                            grouping.reset(filled: filled)
+                            for r in given {
+                                grouping.add(Double(r), expert: owner[r], out: out.baseAddress.unsafelyUnwrapped, filled: filled)
+                            }
+                            grouping.finish(out: out.baseAddress.unsafelyUnwrapped, filled: filled)
+                        }
+                    }
+                }
+            }
+            for e in 0..<experts {
+                #expect(Array(out[Int(start[e]) ..< Int(filled[e])]) == expected[e], "experts \(experts), expert \(e)")
+            }
+        }
+    }
+
+    @Test("the assessment equals the straightforward computation with more experts than a grouping block")
+    func matchesReferenceManyExperts() {
+        var g = SeededGenerator(seed: 29)
+        let experts = ExpertGrouping.blockSize + 900, courses = 6000
+        var b = SheetTable.Builder(criterionCount: 1, weights: [1])
+        for c in 0..<courses {
+            let k = Int.random(in: 1...7, using: &g)
+            var chosen = Set<Int>()
+            while chosen.count < k { chosen.insert(Int.random(in: 0..<experts, using: &g)) }
+            for e in chosen.sorted() {
+                b.append(stage: .commission, course: Int32(c), expert: Int32(e),
+                         scores: [UInt8(Int.random(in: 1...10, using: &g))])
+            }
+        }
+        let table = b.build(courseCount: courses).table
+        let view = StageSheets(table, stage: .commission, courseCount: courses, expertCount: experts)
+        var rules = Rules()
+        rules.criteria = [Criterion(key: "a", title: "a")]
+        rules.weights = [1]
+        let got = OutlierRatings(table: table, view: view, rules: rules)
+        let want = ReferenceOutliers(table: table, view: view, rules: rules)
+        #expect(!got.assessed.isEmpty)
+        #expect(got.assessed.map(\.row) == want.assessed.map(\.row))
+        #expect(got.assessed.map(\.consensus.bitPattern) == want.assessed.map(\.consensus.bitPattern))
+        #expect(got.assessed.map(\.robustZ.bitPattern) == want.assessed.map(\.robustZ.bitPattern))
+        #expect(got.expertOffset.map(\.bitPattern) == want.expertOffset.map(\.bitPattern))
+        #expect(got.scale.bitPattern == want.scale.bitPattern)
+        #expect(got.pooledMAD.bitPattern == want.pooledMAD.bitPattern)
+    }
+
     @Test("the assessment equals the straightforward computation on random stages")
     func matchesReference() {
         var g = SeededGenerator(seed: 21)

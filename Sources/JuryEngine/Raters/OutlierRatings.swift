@@ -81,8 +81,8 @@ public struct OutlierRatings: Sendable {
         var course = OthersMedian(capacity: maxCourse)
         // One scratch column of the stage's size, reused: expert e's values at
         // expertStart[e] ..< filled[e], in row order (the order of
-        // `view.sheets(ofExpert: e)`), written in one pass over the rows in
-        // course order, which is row order (a course's rows are contiguous).
+        // `view.sheets(ofExpert: e)`), given in course order, which is row
+        // order (a course's rows are contiguous), to an `ExpertGrouping`.
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(n, 1))
         defer { scratch.deallocate() }
         let work = scratch.baseAddress.unsafelyUnwrapped
@@ -103,9 +103,10 @@ public struct OutlierRatings: Sendable {
                 let values = UnsafeMutableBufferPointer(start: work + start, count: Int(filled[e]) - start)
                 return ThreeWaySelect.accepts(values) ? ThreeWaySelect.median(values) : Self.median(values)
             }
+            var grouping = ExpertGrouping(expertStart: expertStart)
             // Step 1: raw deviations from the others' median (courses with at
             // least one other sheet), grouped by expert; NaN left out.
-            for e in 0..<expertCount { filled[e] = expertStart[e] }
+            grouping.reset(filled: filled)
             for c in 0..<view.courseCount {
                 let lo = Int(courseStart[c]), k = Int(courseStart[c + 1]) - lo
                 guard k - 1 >= 1 else { continue }
@@ -113,11 +114,10 @@ public struct OutlierRatings: Sendable {
                 for r in lo ..< lo + k {
                     let d = total[r] - course.median(excluding: total[r])
                     guard !d.isNaN else { continue }
-                    let e = Int(expert[r])
-                    work[Int(filled[e])] = d
-                    filled[e] += 1
+                    grouping.add(d, expert: Int(expert[r]), out: work, filled: filled)
                 }
             }
+            grouping.finish(out: work, filled: filled)
             for e in 0..<expertCount where Int(filled[e] - expertStart[e]) >= Self.minimumSheetsForOffset {
                 offset[e] = expertMedian(e)
             }
@@ -154,12 +154,9 @@ public struct OutlierRatings: Sendable {
             pooledMAD = absoluteNaN ? Self.median(absolute) : RadixSelect.medianOfNonNegative(absolute)
             scale = max(1.4826 * pooledMAD, floor)
             // Each expert's |deviations|, in row order.
-            for e in 0..<expertCount { filled[e] = expertStart[e] }
-            for a in assessed {
-                let e = Int(expert[Int(a.row)])
-                work[Int(filled[e])] = abs(a.robustZ)
-                filled[e] += 1
-            }
+            grouping.reset(filled: filled)
+            for a in assessed { grouping.add(abs(a.robustZ), expert: Int(expert[Int(a.row)]), out: work, filled: filled) }
+            grouping.finish(out: work, filled: filled)
             var expertScale = [Double](repeating: scale, count: expertCount)
             for e in 0..<expertCount where Int(filled[e] - expertStart[e]) >= Self.minimumSheetsForOwnScale {
                 expertScale[e] = max(scale, 1.4826 * expertMedian(e))

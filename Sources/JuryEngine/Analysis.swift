@@ -69,12 +69,9 @@ public struct Analysis: Sendable {
         let ranked = {
             var scores = RatingScores.compute(table: table, view: view, method: method, counted: counted)
             if let candidates { scores.removeAll { !candidates.contains($0.course) } }
-            let ids = competition.courses.ids
-            let rankingCandidates = scores.map {
-                Ranking.Candidate(course: $0.course, id: ids[Int($0.course)], score: $0.score, sheets: $0)
-            }
-            let entries = Ranking.rank(rankingCandidates, chain: rules.scoring.tieBreak, seed: rules.seed,
-                                       criterionMean: criterionMeans.mean)
+            let rankingCandidates = scores.map { Ranking.Candidate(course: $0.course, score: $0.score, sheets: $0) }
+            let entries = Ranking.rank(rankingCandidates, ids: competition.courses.ids, chain: rules.scoring.tieBreak,
+                                       seed: rules.seed, criterionMean: criterionMeans.mean)
             var scoreIndex = [Int32](repeating: -1, count: competition.courses.count)
             for (i, s) in scores.enumerated() { scoreIndex[Int(s.course)] = Int32(i) }
             return entries.map { StageRanking.Row(entry: $0, score: scores[Int(scoreIndex[Int($0.course)])]) }

@@ -81,4 +81,29 @@ public struct TextColumn: Sendable, Hashable {
         for r in rows { out.append(self[Int(r)]) }
         return out
     }
+
+    /// Calls `body` with the rows' UTF-8 bytes, read without copying (valid only inside `body`).
+    public func withUTF8Rows<R>(_ body: (UTF8Rows) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { bytes in
+            try ends.withUnsafeBufferPointer { ends in
+                try body(UTF8Rows(bytes: bytes, ends: ends, emptyPrefix: emptyPrefix))
+            }
+        }
+    }
+
+    /// The UTF-8 bytes of every row of a column, valid inside `withUTF8Rows`.
+    public struct UTF8Rows {
+        @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+        @usableFromInline let ends: UnsafeBufferPointer<UInt32>
+        @usableFromInline let emptyPrefix: Int
+
+        /// The bytes of a row (empty for an empty string).
+        @inlinable
+        public subscript(row: Int) -> UnsafeBufferPointer<UInt8> {
+            if row < emptyPrefix || bytes.isEmpty { return UnsafeBufferPointer(start: nil, count: 0) }
+            let i = row - emptyPrefix
+            let start = i == 0 ? 0 : Int(ends[i - 1])
+            return UnsafeBufferPointer(rebasing: bytes[start ..< Int(ends[i])])
+        }
+    }
 }

@@ -22,142 +22,196 @@ public struct RankedEntry: Sendable, Hashable, Codable {
 /// course depends only on the seed and its own id, never on the file's order
 /// or on the other courses.
 ///
-/// Complexity: O(n log n) for the sort; the chain's keys are computed only for
-/// entries whose score ties with another's.
+/// Both orders are sorts by keys: (score descending, id) for all entries, and
+/// (the chain's values descending, id) within a group of equal scores. Without
+/// NaN either is a strict total order, so the result does not depend on the
+/// sorting algorithm, and a stable distribution or radix sort of the entries,
+/// taken in id order, gives it in linear time (`ScoreOrder`, `RadixSort`).
+/// A NaN score or chain value
+/// makes the comparisons no order at all; then the comparison sort decides,
+/// with the comparisons it has always made.
+///
+/// Complexity: O(n log n) for the id order (O(n) when the entries come in id
+/// order, as courses are read), O(n) for the sorts by score (`ScoreOrder`)
+/// and chain; criterion means and lots are computed only for entries whose
+/// score ties with another's.
 public enum Ranking {
     /// Values that the chain's rules compare for one entry.
     public struct Candidate: Sendable {
         public var course: Int32
-        public var id: String
         public var score: Double
         /// Median, min, max and count of counted sheets; nil in vote units.
         public var sheets: CourseScore?
 
-        public init(course: Int32, id: String, score: Double, sheets: CourseScore?) {
+        public init(course: Int32, score: Double, sheets: CourseScore?) {
             self.course = course
-            self.id = id
             self.score = score
             self.sheets = sheets
         }
     }
 
+    /// Groups of equal scores at least this large are ordered by radix sort;
+    /// smaller ones by comparisons (the same order, without NaN).
+    static let radixGroupSize = 64
+
     /// - Parameters:
+    ///   - ids: every course's id, by course index (`CourseTable.ids`).
     ///   - chain: the tie-break rules in order; sheet rules are skipped for
     ///     candidates without sheets (units decided by votes).
     ///   - criterionMean: the mean score of a course on criterion `index`, over
     ///     its counted sheets (asked only for tied entries).
-    public static func rank(_ candidates: [Candidate], chain: [TieBreakRule], seed: UInt64,
+    public static func rank(_ candidates: [Candidate], ids: TextColumn, chain: [TieBreakRule], seed: UInt64,
                             criterionMean: (Int32, Int) -> Double) -> [RankedEntry] {
         let n = candidates.count
-        let score = candidates.map(\.score)
-        let idRank = idRanks(candidates)
-        var order = Array(0..<n)
-        score.withUnsafeBufferPointer { score in
-            idRank.withUnsafeBufferPointer { idRank in
-                order.sort {
-                    if score[$0] != score[$1] { return score[$0] > score[$1] }
-                    return idRank[$0] < idRank[$1]
-                }
+        let idOrder = IdOrder(candidates, ids: ids)
+        // One column of values for each rule that reads sheets.
+        var column = [Int](repeating: -1, count: chain.count)
+        var sheetRules: [TieBreakRule] = []
+        for (r, rule) in chain.enumerated() {
+            switch rule {
+            case .median, .min, .max, .count:
+                column[r] = sheetRules.count
+                sheetRules.append(rule)
+            case .criterion, .lot: break
             }
         }
-        let descriptions = chain.map(\.description)
+        let placed = ScoreOrder(candidates, idOrder: idOrder, sheetRules: sheetRules)
+        var tie = TieGroup(chain: chain, column: column, seed: seed)
         var entries: [RankedEntry] = []
         entries.reserveCapacity(n)
-        var i = 0
-        while i < n {
-            var j = i + 1
-            while j < n && score[order[j]] == score[order[i]] { j += 1 }
+        let groupStart = placed.groupStart
+        for g in 0 ..< groupStart.count - 1 {
+            let i = groupStart[g], j = groupStart[g + 1]
             let firstTieBreak: String? = i == 0 ? nil : "score"
             if j - i == 1 {
-                entries.append(RankedEntry(course: candidates[order[i]].course, rank: i + 1, tieBreak: firstTieBreak))
+                entries.append(RankedEntry(course: placed.course[i], rank: i + 1, tieBreak: firstTieBreak))
             } else {
-                breakTie(order[i..<j], of: candidates, idRank: idRank, startRank: i + 1, firstTieBreak: firstTieBreak,
-                         chain: chain, descriptions: descriptions, seed: seed, criterionMean: criterionMean,
-                         into: &entries)
+                breakTie(i..<j, placed: placed, idOrder: idOrder, firstTieBreak: firstTieBreak, work: &tie,
+                         criterionMean: criterionMean, into: &entries)
             }
-            i = j
         }
         return entries
     }
 
-    /// Each candidate's place in the order of ids (equal ids by position, as
-    /// a stable sort leaves them), so that sorting compares integers, not
-    /// strings. Candidates already in id order, as courses are read, take
-    /// one pass to check.
-    static func idRanks(_ candidates: [Candidate]) -> [Int32] {
-        let n = candidates.count
-        var ascending = true
-        for i in candidates.indices.dropFirst() where !(candidates[i - 1].id < candidates[i].id) {
-            ascending = false
-            break
+    /// The chain, and buffers shared by every tie group of one ranking.
+    struct TieGroup {
+        let chain: [TieBreakRule]
+        let descriptions: [String]
+        /// Where each rule of the chain takes its values from.
+        let source: [Source]
+        let seed: UInt64
+        /// The chain's rule indices used for a group with sheets, and for one without.
+        let withSheets: [Int]
+        let withoutSheets: [Int]
+        /// keys[g * ruleCount + r]: rule r's value for group member g.
+        var keys: [Double] = []
+        var order: [Int32] = []
+        var radixKeys: [UInt64] = []
+
+        /// A column of `ScoreOrder.sheetKey`, a criterion's means, or the lot.
+        enum Source {
+            case column(Int)
+            case criterion(Int)
+            case lot
         }
-        if ascending { return (0..<n).map { Int32($0) } }
-        let byId = (0..<n).sorted { candidates[$0].id < candidates[$1].id }
-        var rank = [Int32](repeating: 0, count: n)
-        for (position, c) in byId.enumerated() { rank[c] = Int32(position) }
-        return rank
+
+        init(chain: [TieBreakRule], column: [Int], seed: UInt64) {
+            self.chain = chain
+            self.descriptions = chain.map(\.description)
+            source = chain.indices.map { r in
+                switch chain[r] {
+                case .criterion(_, let index): .criterion(index)
+                case .lot: .lot
+                default: .column(column[r])
+                }
+            }
+            self.seed = seed
+            withSheets = Array(chain.indices)
+            withoutSheets = chain.indices.filter { !chain[$0].usesSheets }
+        }
     }
 
-    /// Orders a group of equal scores (positions into `candidates`) by the chain.
-    static func breakTie(_ members: ArraySlice<Int>, of candidates: [Candidate], idRank: [Int32], startRank: Int,
-                         firstTieBreak: String?, chain: [TieBreakRule], descriptions: [String], seed: UInt64,
-                         criterionMean: (Int32, Int) -> Double, into out: inout [RankedEntry]) {
-        let group = Array(members)
-        let allHaveSheets = group.allSatisfy { candidates[$0].sheets != nil }
-        let ruleIndices = chain.indices.filter { !chain[$0].usesSheets || allHaveSheets }
+    /// Orders a group of equal scores (`positions` of `placed`, in the order
+    /// of the sort by score; `startRank` is the first position + 1) by the chain.
+    static func breakTie(_ positions: Range<Int>, placed: ScoreOrder, idOrder: IdOrder, firstTieBreak: String?,
+                         work: inout TieGroup, criterionMean: (Int32, Int) -> Double, into out: inout [RankedEntry]) {
+        let m = positions.count, base = positions.lowerBound, n = placed.course.count
+        let startRank = base + 1
+        let allHaveSheets = placed.hasSheets[positions].allSatisfy { $0 }
+        let ruleIndices = allHaveSheets ? work.withSheets : work.withoutSheets
         let ruleCount = ruleIndices.count
-        // keys[g * ruleCount + r]: rule r's value for group member g.
-        var keys = [Double]()
-        keys.reserveCapacity(group.count * ruleCount)
-        for c in group {
-            for r in ruleIndices { keys.append(key(of: candidates[c], rule: chain[r], seed: seed, criterionMean: criterionMean)) }
-        }
-        var order = Array(group.indices)
-        keys.withUnsafeBufferPointer { keys in
-            order.sort { a, b in
-                for r in 0..<ruleCount where keys[a * ruleCount + r] != keys[b * ruleCount + r] {
-                    return keys[a * ruleCount + r] > keys[b * ruleCount + r]
+        work.keys.removeAll(keepingCapacity: true)
+        work.keys.reserveCapacity(m * ruleCount)
+        for p in positions {
+            for r in ruleIndices {
+                let value = switch work.source[r] {
+                case .column(let j): placed.sheetKey[j * n + p]
+                case .criterion(let index): criterionMean(placed.course[p], index)
+                case .lot: idOrder.lot(Int(placed.candidate[p]), course: placed.course[p], seed: work.seed)
                 }
-                return idRank[group[a]] < idRank[group[b]]
+                work.keys.append(value)
             }
         }
-        /// The first rule on which members a and b differ, if any.
-        func firstDifference(_ a: Int, _ b: Int) -> Int? {
-            (0..<ruleCount).first { keys[a * ruleCount + $0] != keys[b * ruleCount + $0] }
-        }
-        let lotIndex = ruleIndices.firstIndex { chain[$0] == .lot }
-        var rank = startRank
-        for (position, g) in order.enumerated() {
-            var tieBreak: String? = firstTieBreak
-            if position > 0 {
-                if let r = firstDifference(order[position - 1], g) {
-                    tieBreak = descriptions[ruleIndices[r]]
-                    rank = startRank + position
-                } else {
-                    tieBreak = nil
+        work.order.removeAll(keepingCapacity: true)
+        work.order.append(contentsOf: 0..<Int32(m))
+        let keysOrdered = !work.keys.contains { $0.isNaN }
+        if ruleCount > 0 && placed.byKeys && keysOrdered && m >= radixGroupSize {
+            // Members come in id order: stable sorts by the last rule, …, the first.
+            for r in stride(from: ruleCount - 1, through: 0, by: -1) {
+                work.radixKeys.removeAll(keepingCapacity: true)
+                for g in work.order { work.radixKeys.append(RadixSort.descendingKey(work.keys[Int(g) * ruleCount + r])) }
+                RadixSort.sort(&work.order, keys: &work.radixKeys)
+            }
+        } else {
+            work.keys.withUnsafeBufferPointer { keys in
+                work.order.sort { x, y in
+                    let a = Int(x), b = Int(y)
+                    for r in 0..<ruleCount where keys[a * ruleCount + r] != keys[b * ruleCount + r] {
+                        return keys[a * ruleCount + r] > keys[b * ruleCount + r]
+                    }
+                    return idOrder.rank(Int(placed.candidate[base + a])) < idOrder.rank(Int(placed.candidate[base + b]))
                 }
             }
-            // The lot is recorded when the chain got as far as drawing it.
-            var lot: Double?
-            if let li = lotIndex {
-                func reachesLot(_ n: Int) -> Bool { (0..<li).allSatisfy { keys[n * ruleCount + $0] == keys[g * ruleCount + $0] } }
-                if (position > 0 && reachesLot(order[position - 1]))
-                    || (position + 1 < order.count && reachesLot(order[position + 1])) {
-                    lot = keys[g * ruleCount + li]
+        }
+        let lotIndex = ruleIndices.firstIndex { work.chain[$0] == .lot }
+        let descriptions = work.descriptions
+        work.keys.withUnsafeBufferPointer { keys in
+            work.order.withUnsafeBufferPointer { order in
+                /// Whether members a and b have equal values on the rules before `end`.
+                func equal(_ a: Int, _ b: Int, before end: Int) -> Bool {
+                    for r in 0..<end where keys[a * ruleCount + r] != keys[b * ruleCount + r] { return false }
+                    return true
+                }
+                var rank = startRank
+                for position in 0..<m {
+                    let g = Int(order[position])
+                    var tieBreak: String? = firstTieBreak
+                    if position > 0 {
+                        let p = Int(order[position - 1])
+                        // The first rule on which this member and the previous differ, if any.
+                        var differing: Int?
+                        for r in 0..<ruleCount where keys[p * ruleCount + r] != keys[g * ruleCount + r] {
+                            differing = r
+                            break
+                        }
+                        if let r = differing {
+                            tieBreak = descriptions[ruleIndices[r]]
+                            rank = startRank + position
+                        } else {
+                            tieBreak = nil
+                        }
+                    }
+                    // The lot is recorded when the chain got as far as drawing it.
+                    var lot: Double?
+                    if let li = lotIndex {
+                        if (position > 0 && equal(Int(order[position - 1]), g, before: li))
+                            || (position + 1 < m && equal(Int(order[position + 1]), g, before: li)) {
+                            lot = keys[g * ruleCount + li]
+                        }
+                    }
+                    out.append(RankedEntry(course: placed.course[base + g], rank: rank, tieBreak: tieBreak, lot: lot))
                 }
             }
-            out.append(RankedEntry(course: candidates[group[g]].course, rank: rank, tieBreak: tieBreak, lot: lot))
-        }
-    }
-
-    static func key(of c: Candidate, rule: TieBreakRule, seed: UInt64, criterionMean: (Int32, Int) -> Double) -> Double {
-        switch rule {
-        case .median: c.sheets?.median ?? 0
-        case .min: c.sheets?.min ?? 0
-        case .max: c.sheets?.max ?? 0
-        case .count: Double(c.sheets?.sheets ?? 0)
-        case .criterion(_, let index): criterionMean(c.course, index)
-        case .lot: lotDraw(seed: seed, id: c.id)
         }
     }
 
@@ -165,6 +219,17 @@ public enum Ranking {
     public static func lotDraw(seed: UInt64, id: String) -> Double {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in id.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        var g = SeededGenerator(seed: seed ^ h)
+        return g.nextUnit()
+    }
+
+    /// `lotDraw(seed:id:)` of the id whose UTF-8 bytes are `utf8`.
+    public static func lotDraw(seed: UInt64, utf8: UnsafeBufferPointer<UInt8>) -> Double {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in utf8 {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01B3
         }

@@ -74,122 +74,120 @@ public struct OutlierRatings: Sendable {
     public init(table: SheetTable, view: StageSheets, rules: Rules) {
         threshold = rules.audit.outlierThreshold
         floor = 0.5 * rules.weights.reduce(0, +)
-        let base = view.rows.lowerBound
-        // Step 1: raw deviations from the others' median (courses with at least one other sheet).
-        let raw = Self.deviations(view: view, minimumOthers: 1) { table.total[$0] }
-        var offset = [Double](repeating: 0, count: view.expertCount)
-        var buffer: [Double] = []
-        let rawByExpert = Self.groupedByExpert(raw.deviation, table: table, view: view)
-        for e in 0..<view.expertCount {
-            buffer.removeAll(keepingCapacity: true)
-            for d in rawByExpert[Int(view.expertStart[e]) ..< Int(view.expertStart[e + 1])] where !d.isNaN {
-                buffer.append(d)
-            }
-            if buffer.count >= Self.minimumSheetsForOffset { offset[e] = Self.median(&buffer) }
-        }
-        expertOffset = offset
-        // Step 2: deviations of the offset-free totals.
-        let adjusted = Self.deviations(view: view, minimumOthers: Self.minimumOthers) {
-            table.total[$0] - offset[Int(table.expert[$0])]
-        }
-        // The expected total of a sheet cannot lie beyond the scale: a lenient
-        // expert's 70 is no low outlier against an expectation of 83.
-        let range = rules.totalRange
-        var deviation = [Double](repeating: .nan, count: view.count)
-        var expected = [Double](repeating: .nan, count: view.count)
-        var absolute: [Double] = []
-        absolute.reserveCapacity(view.count)
-        for r in view.rows {
-            let med = adjusted.othersMedian[r - base]
-            guard !med.isNaN else { continue }
-            let e = min(max(med + offset[Int(table.expert[r])], range.lowerBound), range.upperBound)
-            expected[r - base] = e
-            deviation[r - base] = table.total[r] - e
-            absolute.append(abs(table.total[r] - e))
-        }
-        guard !absolute.isEmpty else { return }
-        pooledMAD = Self.median(&absolute)
-        scale = max(1.4826 * pooledMAD, floor)
-        var expertScale = [Double](repeating: scale, count: view.expertCount)
-        let deviationByExpert = Self.groupedByExpert(deviation, table: table, view: view)
-        for e in 0..<view.expertCount {
-            buffer.removeAll(keepingCapacity: true)
-            for d in deviationByExpert[Int(view.expertStart[e]) ..< Int(view.expertStart[e + 1])] where !d.isNaN {
-                buffer.append(abs(d))
-            }
-            if buffer.count >= Self.minimumSheetsForOwnScale {
-                expertScale[e] = max(scale, 1.4826 * Self.median(&buffer))
-            }
-        }
-        assessed.reserveCapacity(absolute.count)
-        for r in view.rows {
-            let d = deviation[r - base]
-            guard !d.isNaN else { continue }
-            let e = Int(table.expert[r])
-            assessed.append(Assessment(row: Int32(r), total: table.total[r], consensus: expected[r - base],
-                                       robustZ: d / expertScale[e]))
-        }
-    }
-
-    /// `values` (indexed from the stage's first row) regrouped by expert:
-    /// positions `view.expertStart[e] ..< view.expertStart[e + 1]` hold expert
-    /// e's values in row order, the order of `view.sheets(ofExpert: e)`. One
-    /// sequential pass over the rows, where reading each expert's rows in turn
-    /// would cost a cache miss per row on a large stage.
-    static func groupedByExpert(_ values: [Double], table: SheetTable, view: StageSheets) -> [Double] {
-        var grouped = [Double](repeating: .nan, count: view.count)
-        var next = view.expertStart
-        let base = view.rows.lowerBound
+        let n = view.count
+        let expertCount = view.expertCount
+        var maxCourse = 0
+        for c in 0..<view.courseCount { maxCourse = max(maxCourse, view.sheetCount(ofCourse: c)) }
+        var course = OthersMedian(capacity: maxCourse)
+        // One scratch column of the stage's size, reused: expert e's values at
+        // expertStart[e] ..< filled[e], in row order (the order of
+        // `view.sheets(ofExpert: e)`), given in course order, which is row
+        // order (a course's rows are contiguous), to an `ExpertGrouping`.
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(n, 1))
+        defer { scratch.deallocate() }
+        let work = scratch.baseAddress.unsafelyUnwrapped
+        var filled = [Int32](repeating: 0, count: expertCount)
+        var offset = [Double](repeating: 0, count: expertCount)
+        var absoluteCount = 0
+        var absoluteNaN = false
+        table.total.withUnsafeBufferPointer { total in
         table.expert.withUnsafeBufferPointer { expert in
-            values.withUnsafeBufferPointer { values in
-                grouped.withUnsafeMutableBufferPointer { grouped in
-                    next.withUnsafeMutableBufferPointer { next in
-                        for r in view.rows {
-                            let e = Int(expert[r])
-                            grouped[Int(next[e])] = values[r - base]
-                            next[e] += 1
-                        }
+        view.courseStart.withUnsafeBufferPointer { courseStart in
+        view.expertStart.withUnsafeBufferPointer { expertStart in
+        filled.withUnsafeMutableBufferPointer { filled in
+        offset.withUnsafeMutableBufferPointer { offset in
+            /// The median of expert e's `filled` values, by selection (the
+            /// same value by either method when `ThreeWaySelect` accepts them).
+            func expertMedian(_ e: Int) -> Double {
+                let start = Int(expertStart[e])
+                let values = UnsafeMutableBufferPointer(start: work + start, count: Int(filled[e]) - start)
+                return ThreeWaySelect.accepts(values) ? ThreeWaySelect.median(values) : Self.median(values)
+            }
+            var grouping = ExpertGrouping(expertStart: expertStart)
+            // Step 1: raw deviations from the others' median (courses with at
+            // least one other sheet), grouped by expert; NaN left out.
+            grouping.reset(filled: filled)
+            for c in 0..<view.courseCount {
+                let lo = Int(courseStart[c]), k = Int(courseStart[c + 1]) - lo
+                guard k - 1 >= 1 else { continue }
+                course.load(count: k) { total[lo + $0] }
+                for r in lo ..< lo + k {
+                    let d = total[r] - course.median(excluding: total[r])
+                    guard !d.isNaN else { continue }
+                    grouping.add(d, expert: Int(expert[r]), out: work, filled: filled)
+                }
+            }
+            grouping.finish(out: work, filled: filled)
+            for e in 0..<expertCount where Int(filled[e] - expertStart[e]) >= Self.minimumSheetsForOffset {
+                offset[e] = expertMedian(e)
+            }
+            // Step 2: deviations of the offset-free totals, from courses with
+            // at least `minimumOthers` other sheets. The expected total of a
+            // sheet cannot lie beyond the scale: a lenient expert's 70 is no
+            // low outlier against an expectation of 83. `assessed` holds the
+            // deviation in `robustZ` until the scales are known; `work` holds
+            // |deviation| of every sheet with a consensus, in row order.
+            let range = rules.totalRange
+            assessed.reserveCapacity(n)
+            for c in 0..<view.courseCount {
+                let lo = Int(courseStart[c]), k = Int(courseStart[c + 1]) - lo
+                guard k - 1 >= Self.minimumOthers else { continue }
+                course.load(count: k) { total[lo + $0] - offset[Int(expert[lo + $0])] }
+                for r in lo ..< lo + k {
+                    let o = offset[Int(expert[r])]
+                    let med = course.median(excluding: total[r] - o)
+                    guard !med.isNaN else { continue }
+                    let consensus = min(max(med + o, range.lowerBound), range.upperBound)
+                    let d = total[r] - consensus
+                    let absolute = abs(total[r] - consensus)
+                    work[absoluteCount] = absolute
+                    absoluteCount += 1
+                    absoluteNaN = absoluteNaN || absolute.isNaN
+                    guard !d.isNaN else { continue }
+                    assessed.append(Assessment(row: Int32(r), total: total[r], consensus: consensus, robustZ: d))
+                }
+            }
+            guard absoluteCount > 0 else { return }
+            // Without NaN the median is fixed by the numbers alone, and radix
+            // selection finds it in fewer passes than quickselect.
+            let absolute = UnsafeMutableBufferPointer(start: work, count: absoluteCount)
+            pooledMAD = absoluteNaN ? Self.median(absolute) : RadixSelect.medianOfNonNegative(absolute)
+            scale = max(1.4826 * pooledMAD, floor)
+            // Each expert's |deviations|, in row order.
+            grouping.reset(filled: filled)
+            for a in assessed { grouping.add(abs(a.robustZ), expert: Int(expert[Int(a.row)]), out: work, filled: filled) }
+            grouping.finish(out: work, filled: filled)
+            var expertScale = [Double](repeating: scale, count: expertCount)
+            for e in 0..<expertCount where Int(filled[e] - expertStart[e]) >= Self.minimumSheetsForOwnScale {
+                expertScale[e] = max(scale, 1.4826 * expertMedian(e))
+            }
+            expertScale.withUnsafeBufferPointer { expertScale in
+                assessed.withUnsafeMutableBufferPointer { assessed in
+                    for i in assessed.indices {
+                        assessed[i].robustZ /= expertScale[Int(expert[Int(assessed[i].row)])]
                     }
                 }
             }
         }
-        return grouped
-    }
-
-    /// Per row of the stage: value − median of the other values of its
-    /// course, and that median; NaN where the course has fewer than
-    /// `minimumOthers` other sheets.
-    static func deviations(view: StageSheets, minimumOthers: Int,
-                           value: (Int) -> Double) -> (deviation: [Double], othersMedian: [Double]) {
-        var deviation = [Double](repeating: .nan, count: view.count)
-        var othersMedian = [Double](repeating: .nan, count: view.count)
-        let base = view.rows.lowerBound
-        var sorted: [Double] = []
-        for c in 0..<view.courseCount {
-            let rows = view.sheets(ofCourse: c)
-            guard rows.count - 1 >= minimumOthers else { continue }
-            sorted.removeAll(keepingCapacity: true)
-            for r in rows { sorted.append(value(r)) }
-            sorted.sort()
-            let m = sorted.count - 1
-            for r in rows {
-                // The others: the sorted values less one copy of x.
-                let x = value(r)
-                let skip = sorted.firstIndex(of: x) ?? 0
-                func other(_ i: Int) -> Double { sorted[i < skip ? i : i + 1] }
-                let med = m % 2 == 1 ? other(m / 2) : (other(m / 2 - 1) + other(m / 2)) / 2
-                deviation[r - base] = x - med
-                othersMedian[r - base] = med
-            }
         }
-        return (deviation, othersMedian)
+        }
+        }
+        }
+        }
+        expertOffset = offset
     }
 
     /// Median by selection (Hoare's quickselect with median-of-three pivots); reorders `values`.
     static func median(_ values: inout [Double]) -> Double {
+        precondition(!values.isEmpty, "median of no values")
+        return values.withUnsafeMutableBufferPointer { median($0) }
+    }
+
+    /// `median(_:)` on a buffer (count ≥ 1): the same selection, in place.
+    static func median(_ values: UnsafeMutableBufferPointer<Double>) -> Double {
         let n = values.count
-        if n % 2 == 1 { return select(&values, n / 2) }
-        let hi = select(&values, n / 2)
+        if n % 2 == 1 { return select(values, n / 2) }
+        let hi = select(values, n / 2)
         var lo = -Double.infinity
         for i in 0..<(n / 2) where values[i] > lo { lo = values[i] }
         return (lo + hi) / 2
@@ -197,18 +195,26 @@ public struct OutlierRatings: Sendable {
 
     /// The k-th smallest value; afterwards values[..<k] ≤ values[k] ≤ values[(k+1)...].
     static func select(_ a: inout [Double], _ k: Int) -> Double {
-        var lo = 0, hi = a.count - 1
+        precondition(a.indices.contains(k), "selection outside the values")
+        return a.withUnsafeMutableBufferPointer { select($0, k) }
+    }
+
+    /// `select(_:_:)` on a buffer (0 ≤ k < count).
+    static func select(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        let a = values.baseAddress.unsafelyUnwrapped
+        @inline(__always) func swapAt(_ i: Int, _ j: Int) { let t = a[i]; a[i] = a[j]; a[j] = t }
+        var lo = 0, hi = values.count - 1
         while lo < hi {
             let mid = lo + (hi - lo) / 2
-            if a[mid] < a[lo] { a.swapAt(mid, lo) }
-            if a[hi] < a[lo] { a.swapAt(hi, lo) }
-            if a[hi] < a[mid] { a.swapAt(hi, mid) }
+            if a[mid] < a[lo] { swapAt(mid, lo) }
+            if a[hi] < a[lo] { swapAt(hi, lo) }
+            if a[hi] < a[mid] { swapAt(hi, mid) }
             let pivot = a[mid]
             var i = lo, j = hi
             while i <= j {
                 while a[i] < pivot { i += 1 }
                 while a[j] > pivot { j -= 1 }
-                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+                if i <= j { swapAt(i, j); i += 1; j -= 1 }
             }
             if k <= j { hi = j } else if k >= i { lo = i } else { return a[k] }
         }

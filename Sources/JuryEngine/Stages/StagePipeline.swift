@@ -159,8 +159,7 @@ public struct StagePipeline: Sendable {
             for (g, members) in tally.order.enumerated() { for m in members { group[m] = g } }
             for (i, c) in tally.candidates.enumerated() {
                 let key = method == .schulze ? Double(tally.order.count - group[i]) : tally.tally[i]
-                candidateList.append(Ranking.Candidate(course: c, id: competition.courses.ids[Int(c)],
-                                                       score: key, sheets: nil))
+                candidateList.append(Ranking.Candidate(course: c, score: key, sheets: nil))
                 reportedTally[c] = tally.tally[i]
             }
             chain = chain.filter { !$0.usesSheets }
@@ -170,18 +169,18 @@ public struct StagePipeline: Sendable {
             var scored = Set<Int32>()
             for row in analysis.ranking.rows {
                 scored.insert(row.score.course)
-                candidateList.append(Ranking.Candidate(course: row.score.course, id: competition.courses.ids[Int(row.score.course)],
-                                                       score: row.score.score, sheets: row.score))
+                candidateList.append(Ranking.Candidate(course: row.score.course, score: row.score.score, sheets: row.score))
             }
             // A candidate without a counted sheet scores nothing and comes last.
             for c in candidates where !scored.contains(c) {
-                candidateList.append(Ranking.Candidate(course: c, id: competition.courses.ids[Int(c)], score: -.infinity,
+                candidateList.append(Ranking.Candidate(course: c, score: -.infinity,
                                                        sheets: CourseScore(course: c, sheets: 0, score: -.infinity, mean: .nan,
                                                                            median: -.infinity, min: -.infinity, max: -.infinity)))
             }
             criterionMean = analysis.criterionMean
         }
-        let entries = Ranking.rank(candidateList, chain: chain, seed: rules.seed, criterionMean: criterionMean)
+        let entries = Ranking.rank(candidateList, ids: competition.courses.ids, chain: chain, seed: rules.seed,
+                                   criterionMean: criterionMean)
         var tallyOf = Dictionary(uniqueKeysWithValues: candidateList.map { ($0.course, $0.score) })
         tallyOf.merge(reportedTally) { _, reported in reported }
         let order = entries.map { Place(course: $0.course, rank: $0.rank, tally: tallyOf[$0.course] ?? 0, tieBreak: $0.tieBreak) }

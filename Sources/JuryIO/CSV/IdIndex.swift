@@ -258,7 +258,9 @@ public struct IdIndex: Sendable {
 
     static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
-        guard let base = key.baseAddress else { return mix(h) }
+        // An empty key hashes the same with or without an address (an empty
+        // `String`'s bytes have one, `FieldParsing.empty` has none).
+        guard let base = key.baseAddress, !key.isEmpty else { return mix(h) }
         var i = 0
         let n = key.count
         while i + 8 <= n {

@@ -25,8 +25,9 @@ import re
 # (group, phase, pattern) — the innermost frame that matches wins; within one
 # frame, the first pattern in this list.
 PHASES = [
-    ("read", "people.csv", r"\bPeopleFile\.read"),
-    ("read", "moocs.csv", r"\bMoocsFile\.read"),
+    ("read", "people.csv", r"\bPeopleFile\.(read|RowParser)"),
+    ("read", "moocs.csv", r"\bMoocsFile\.(read|RowParser)"),
+    ("read", "people.csv, moocs.csv: ranges joined", r"\bTableFileReader\.(join|absorb)"),
     ("read", "sheets.csv: parse, ids, checks", r"\bSheetsFile\.read"),
     ("read", "sheets.csv: build SheetTable (canonical order)", r"\bSheetTable\.Builder\.build"),
     ("read", "competition.json", r"\bCompetitionFile\b"),

@@ -32,15 +32,16 @@ struct BundleFixture {
     ]
 
     /// Writes the bundle and reads it back, `sheets.csv` in `sheetChunks`
-    /// ranges at the same time (nil: as the reader chooses).
-    func read(sheetChunks: Int? = nil) throws -> BundleReader.Outcome {
+    /// ranges at the same time, `people.csv` and `moocs.csv` in
+    /// `peopleRanges` and `moocsRanges` (nil: as the reader chooses).
+    func read(sheetChunks: Int? = nil, peopleRanges: Int? = nil, moocsRanges: Int? = nil) throws -> BundleReader.Outcome {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jury-fixture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         for (name, text) in files {
             try Data(text.utf8).write(to: dir.appendingPathComponent(name))
         }
-        return BundleReader.read(dir.path, sheetChunks: sheetChunks)
+        return BundleReader.read(dir.path, sheetChunks: sheetChunks, peopleRanges: peopleRanges, moocsRanges: moocsRanges)
     }
 
     /// The diagnostics of the bundle as printed.

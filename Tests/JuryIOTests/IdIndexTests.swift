@@ -86,4 +86,16 @@ struct IdIndexTests {
         #expect(inserted && lookup(index, "Q7") == added && lookup(index, "P1001") == 0)
         #expect(index.insert("P1050") == (49, false))
     }
+
+    @Test("the empty id is one id, given with or without an address")
+    func emptyKey() {
+        var index = IdIndex()
+        index.insert("F1")
+        #expect(index.insert(utf8: UnsafeRawBufferPointer(start: nil, count: 0)) == (1, true))
+        #expect(index.insert("") == (1, false))
+        #expect(lookup(index, "") == 1 && index.count == 2)
+        var units = UnitInterner()
+        let blank = units.unit(FieldParsing.empty)
+        #expect(units.unit(named: "") == blank && units.unit(named: "F9") == 1 && units.names.count == 2)
+    }
 }

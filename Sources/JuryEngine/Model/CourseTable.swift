@@ -201,6 +201,87 @@ public struct CourseTable: RandomAccessCollection, Sendable {
         units = names
     }
 
+    /// Appends the courses of `other`, column by column in bulk (a later
+    /// range of `moocs.csv`, read apart). Its unit columns must already
+    /// point into this table's units (see `remapUnits`); its repeated values
+    /// are interned here in the order they first appear in it. The table
+    /// comes out as if each course had been appended on its own.
+    public mutating func append(contentsOf other: CourseTable) {
+        ids.append(contentsOf: other.ids)
+        titles.append(contentsOf: other.titles)
+        let base = Int32(authorList.count)
+        authorList.append(contentsOf: other.authorList)
+        authorStart.append(contentsOf: other.authorStart.dropFirst().lazy.map { base + $0 })
+        facultyUnit.append(contentsOf: other.facultyUnit)
+        departmentUnit.append(contentsOf: other.departmentUnit)
+        languages.append(contentsOf: other.languages)
+        videoFormats.append(contentsOf: other.videoFormats)
+        audioCodecs.append(contentsOf: other.audioCodecs)
+        links.append(contentsOf: other.links)
+        annotations.append(contentsOf: other.annotations)
+        submittedText.append(contentsOf: other.submittedText)
+        submittedSeconds.append(contentsOf: other.submittedSeconds)
+        cohorts.append(contentsOf: other.cohorts)
+        previousAwardYears.append(contentsOf: other.previousAwardYears)
+        promoVideoSeconds.append(contentsOf: other.promoVideoSeconds)
+        maxLectureSeconds.append(contentsOf: other.maxLectureSeconds)
+        citationShares.append(contentsOf: other.citationShares)
+        yesNo.append(contentsOf: other.yesNo)
+    }
+
+    /// Makes room for the courses of `others`, appended next, so that each
+    /// column grows once.
+    public mutating func reserveCapacity(appending others: [CourseTable]) {
+        let rows = count + others.reduce(0) { $0 + $1.count }
+        ids.reserveCapacity(appending: others.map(\.ids))
+        titles.reserveCapacity(appending: others.map(\.titles))
+        links.reserveCapacity(appending: others.map { $0.links })
+        annotations.reserveCapacity(appending: others.map { $0.annotations })
+        submittedText.reserveCapacity(appending: others.map { $0.submittedText })
+        authorList.reserveCapacity(authorList.count + others.reduce(0) { $0 + $1.authorList.count })
+        authorStart.reserveCapacity(rows + 1)
+        facultyUnit.reserveCapacity(rows)
+        departmentUnit.reserveCapacity(rows)
+        languages.reserveCapacity(rows)
+        videoFormats.reserveCapacity(rows)
+        audioCodecs.reserveCapacity(rows)
+        submittedSeconds.reserveCapacity(rows)
+        cohorts.reserveCapacity(rows)
+        previousAwardYears.reserveCapacity(rows)
+        promoVideoSeconds.reserveCapacity(rows)
+        maxLectureSeconds.reserveCapacity(rows)
+        citationShares.reserveCapacity(rows)
+        yesNo.reserveCapacity(rows)
+    }
+
+    /// The courses at the given rows, in that order, with the same units
+    /// (a range of `moocs.csv` without the rows that repeat an earlier id).
+    public func selecting(_ rows: [Int]) -> CourseTable {
+        var out = CourseTable(units: units)
+        out.ids = ids.gathered(rows)
+        out.titles = titles.gathered(rows)
+        for r in rows {
+            out.authorList.append(contentsOf: authors(r))
+            out.authorStart.append(Int32(out.authorList.count))
+        }
+        out.facultyUnit = rows.map { facultyUnit[$0] }
+        out.departmentUnit = rows.map { departmentUnit[$0] }
+        out.languages = languages.gathered(rows)
+        out.videoFormats = videoFormats.gathered(rows)
+        out.audioCodecs = audioCodecs.gathered(rows)
+        out.links = links.gathered(rows)
+        out.annotations = annotations.gathered(rows)
+        out.submittedText = submittedText.gathered(rows)
+        out.submittedSeconds = rows.map { submittedSeconds[$0] }
+        out.cohorts = rows.map { cohorts[$0] }
+        out.previousAwardYears = rows.map { previousAwardYears[$0] }
+        out.promoVideoSeconds = rows.map { promoVideoSeconds[$0] }
+        out.maxLectureSeconds = rows.map { maxLectureSeconds[$0] }
+        out.citationShares = rows.map { citationShares[$0] }
+        out.yesNo = rows.map { yesNo[$0] }
+        return out
+    }
+
     /// Replaces every course's authors: those of course `c` become
     /// `list[start[c] ..< start[c + 1]]` (authors resolved after reading).
     public mutating func setAuthors(start: [Int32], list: [Int32]) {

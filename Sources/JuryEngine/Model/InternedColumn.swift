@@ -21,4 +21,23 @@ public struct InternedColumn: Sendable, Hashable {
     public mutating func append(_ value: String?) {
         codes.append(value.map { values.intern($0) } ?? -1)
     }
+
+    /// Appends the rows of `other`. Its values are interned here in the
+    /// order they first appear in its rows, so the codes come out as if
+    /// each row had been appended on its own.
+    public mutating func append(contentsOf other: InternedColumn) {
+        let map = other.values.names.map { values.intern($0) }
+        codes.append(contentsOf: other.codes.lazy.map { $0 < 0 ? -1 : map[Int($0)] })
+    }
+
+    /// Makes room for `rows` rows in all.
+    public mutating func reserveCapacity(_ rows: Int) { codes.reserveCapacity(rows) }
+
+    /// The values at the given rows, in that order, interned anew (values
+    /// that only the other rows used are gone).
+    public func gathered(_ rows: [Int]) -> InternedColumn {
+        var out = InternedColumn()
+        for r in rows { out.append(self[r]) }
+        return out
+    }
 }

@@ -80,6 +80,59 @@ public struct PersonTable: RandomAccessCollection, Sendable {
     /// Points the unit columns at `names` (which must extend the names they were interned with).
     public mutating func setUnits(_ names: UnitNames) { units = names }
 
+    /// Renumbers the unit columns: unit `u` becomes `map[u]`, an index into
+    /// `names` (a range of `people.csv` read apart, its units joined afterwards).
+    public mutating func remapUnits(_ map: [Int32], to names: UnitNames) {
+        for i in facultyUnit.indices {
+            facultyUnit[i] = map[Int(facultyUnit[i])]
+            departmentUnit[i] = map[Int(departmentUnit[i])]
+        }
+        units = names
+    }
+
+    /// Appends the people of `other`, column by column in bulk (a later
+    /// range of `people.csv`, read apart). Its unit columns must already
+    /// point into this table's units (see `remapUnits`).
+    public mutating func append(contentsOf other: PersonTable) {
+        ids.append(contentsOf: other.ids)
+        fullNames.append(contentsOf: other.fullNames)
+        facultyUnit.append(contentsOf: other.facultyUnit)
+        departmentUnit.append(contentsOf: other.departmentUnit)
+        roleBits.append(contentsOf: other.roleBits)
+        teaching.append(contentsOf: other.teaching)
+        positions.append(contentsOf: other.positions)
+        degrees.append(contentsOf: other.degrees)
+    }
+
+    /// Makes room for the people of `others`, appended next, so that each
+    /// column grows once.
+    public mutating func reserveCapacity(appending others: [PersonTable]) {
+        let rows = count + others.reduce(0) { $0 + $1.count }
+        ids.reserveCapacity(appending: others.map(\.ids))
+        fullNames.reserveCapacity(appending: others.map(\.fullNames))
+        positions.reserveCapacity(appending: others.map { $0.positions })
+        degrees.reserveCapacity(appending: others.map { $0.degrees })
+        facultyUnit.reserveCapacity(rows)
+        departmentUnit.reserveCapacity(rows)
+        roleBits.reserveCapacity(rows)
+        teaching.reserveCapacity(rows)
+    }
+
+    /// The people at the given rows, in that order, with the same units (a
+    /// range of `people.csv` without the rows that repeat an earlier id).
+    public func selecting(_ rows: [Int]) -> PersonTable {
+        var out = PersonTable(units: units)
+        out.ids = ids.gathered(rows)
+        out.fullNames = fullNames.gathered(rows)
+        out.facultyUnit = rows.map { facultyUnit[$0] }
+        out.departmentUnit = rows.map { departmentUnit[$0] }
+        out.roleBits = rows.map { roleBits[$0] }
+        out.teaching = rows.map { teaching[$0] }
+        out.positions = positions.gathered(rows)
+        out.degrees = degrees.gathered(rows)
+        return out
+    }
+
     /// Bytes held by the columns (the memory figures of `jury validate --memory`).
     public var byteCount: Int {
         ids.byteCount + fullNames.byteCount + positions.byteCount + degrees.byteCount + 4 * 2 * count + 2 * count

@@ -71,14 +71,47 @@ public struct TextColumn: Sendable, Hashable {
     /// Bytes held: text and offsets.
     public var byteCount: Int { bytes.count + 4 * ends.count }
 
+    /// Appends every string of `other`, in bulk: its bytes and offsets are
+    /// copied once, not row by row. The column comes out exactly as if each
+    /// string had been appended on its own.
     public mutating func append(contentsOf other: TextColumn) {
-        for i in 0..<other.count { other.withUTF8(i) { append(utf8: $0) } }
+        if other.bytes.isEmpty {
+            // Every string of `other` is empty.
+            if bytes.isEmpty {
+                emptyPrefix += other.count
+            } else {
+                ends.append(contentsOf: repeatElement(UInt32(bytes.count), count: other.count))
+            }
+            return
+        }
+        // `other` holds text, so all its rows are in its `ends`.
+        if bytes.isEmpty && emptyPrefix == 0 {
+            bytes = other.bytes
+            ends = other.ends
+            return
+        }
+        if emptyPrefix > 0 {
+            ends.append(contentsOf: repeatElement(0, count: emptyPrefix))
+            emptyPrefix = 0
+        }
+        let base = UInt32(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        ends.append(contentsOf: other.ends.lazy.map { base + $0 })
+    }
+
+    /// Makes room for the strings of `others`, appended next, so that the
+    /// column grows once (nothing for strings that are all empty).
+    public mutating func reserveCapacity(appending others: [TextColumn]) {
+        let text = others.reduce(0) { $0 + $1.bytes.count }
+        guard text > 0 || !bytes.isEmpty else { return }
+        bytes.reserveCapacity(bytes.count + text)
+        ends.reserveCapacity(count + others.reduce(0) { $0 + $1.count })
     }
 
     /// The strings at the given rows, in that order.
-    public func gathered(_ rows: [Int32]) -> TextColumn {
+    public func gathered<Rows: Sequence>(_ rows: Rows) -> TextColumn where Rows.Element: BinaryInteger {
         var out = TextColumn()
-        for r in rows { out.append(self[Int(r)]) }
+        for r in rows { withUTF8(Int(r)) { out.append(utf8: $0) } }
         return out
     }
 

@@ -15,10 +15,14 @@ public enum BundleReader {
         public var log: DiagnosticLog
     }
 
-    /// - Parameter sheetChunks: how many ranges of `sheets.csv` to read at
-    ///   the same time; nil chooses by file size and cores. The outcome is
-    ///   the same for any value.
-    public static func read(_ path: String, sheetChunks: Int? = nil) -> Outcome {
+    /// - Parameters:
+    ///   - sheetChunks: how many ranges of `sheets.csv` to read at the same
+    ///     time; nil chooses by file size and cores.
+    ///   - peopleRanges: the same for `people.csv`.
+    ///   - moocsRanges: the same for `moocs.csv`.
+    ///
+    ///   The outcome is the same for any values.
+    public static func read(_ path: String, sheetChunks: Int? = nil, peopleRanges: Int? = nil, moocsRanges: Int? = nil) -> Outcome {
         var log = DiagnosticLog()
         let folder = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
@@ -51,21 +55,25 @@ public enum BundleReader {
             log.error(name, nil, nil, "required file is missing from the bundle")
         }
         let rules = header.rules
-        // people.csv and moocs.csv are read at the same time (the courses'
-        // authors are looked up in the people afterwards), then sheets.csv
-        // in ranges on every core.
+        // people.csv and moocs.csv are read at the same time, both in ranges
+        // on every core (the courses' authors are looked up in the people
+        // afterwards), then sheets.csv in ranges on every core.
         var units = UnitInterner()
         var people = PersonTable(), peopleIndex = IdIndex(), peopleLines: [Int] = []
         var moocs = MoocsFile.Read()
+        var peopleLog = DiagnosticLog(), moocsLog = DiagnosticLog()
         let peoplePath = file(PeopleFile.name), moocsPath = file(MoocsFile.name)
-        let (peopleRead, moocsRead) = Concurrently.run({ peoplePath.map { PeopleFile.read(path: $0) } },
-                                                       { moocsPath.map { MoocsFile.read(path: $0) } })
-        if let read = peopleRead {
+        let peopleFile = peoplePath.flatMap { TableFileReader<PeopleFile.RowParser>(path: $0, log: &peopleLog) }
+        let moocsFile = moocsPath.flatMap { TableFileReader<MoocsFile.RowParser>(path: $0, log: &moocsLog) }
+        let (peopleJoined, moocsJoined) = TableFiles.read(peopleFile, moocsFile, ranges: (peopleRanges, moocsRanges))
+        if peoplePath != nil {
+            let read = peopleJoined.map { PeopleFile.Read($0, headerLog: peopleLog) } ?? PeopleFile.Read(log: peopleLog)
             (people, peopleIndex, peopleLines, units) = (read.people, read.index, read.lines, read.units)
             for d in read.log.diagnostics { log.append(d) }
         }
-        if let read = moocsRead {
-            moocs = read
+        if moocsPath != nil {
+            moocs = moocsJoined.map { MoocsFile.Read($0, authorColumn: moocsFile?.parser.columnAuthors, headerLog: moocsLog) }
+                ?? MoocsFile.Read(log: moocsLog)
             for d in moocs.log.diagnostics { log.append(d) }
             MoocsFile.resolveAuthors(&moocs, people: peopleIndex, personList: people, log: &log)
         }

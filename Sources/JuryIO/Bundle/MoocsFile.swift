@@ -24,96 +24,174 @@ enum MoocsFile {
     }
 
     /// Reads the courses; needs nothing from `people.csv`, so both files can
-    /// be read at the same time.
-    static func read(path: String) -> Read {
-        var result = Read()
-        var csv = CSVRows(path: path, name: name, required: required, optional: optional, log: &result.log)
-        guard let h = csv.header, required.allSatisfy({ h.index($0) != nil }) else { return result }
-        let cell = FieldParsing(file: name)
-        let columnAnnotation = h.index("annotation")
-        let columnAudioCodec = h.index("audio_codec")
-        let columnAuthors = h.index("authors")
-        let columnCitationShare = h.index("citation_share")
-        let columnCohorts = h.index("cohorts")
-        let columnDepartment = h.index("department")
-        let columnFaculty = h.index("faculty")
-        let columnHasForum = h.index("has_forum")
-        let columnHasGlossary = h.index("has_glossary")
-        let columnHasImplementationAct = h.index("has_implementation_act")
-        let columnHasPlacementCertificate = h.index("has_placement_certificate")
-        let columnHasPromoVideo = h.index("has_promo_video")
-        let columnHasSyllabus = h.index("has_syllabus")
-        let columnLanguages = h.index("languages")
-        let columnLink = h.index("link")
-        let columnMaxLectureSeconds = h.index("max_lecture_seconds")
-        let columnMoocId = h.index("mooc_id")
-        let columnPreviousAwardYear = h.index("previous_award_year")
-        let columnPromoVideoSeconds = h.index("promo_video_seconds")
-        let columnSubmittedAt = h.index("submitted_at")
-        let columnTitle = h.index("title")
-        let columnVideoFormat = h.index("video_format")
-        result.authorColumn = columnAuthors
-        func col(_ c: Int?) -> Int? { c.map { $0 + 1 } }
-        // Repeated values (language lists, formats, codecs) become a `String` once each.
-        var languageText = TextCache(), formatText = TextCache(), codecText = TextCache()
-        while let row = csv.next(log: &result.log) {
-            let l = row.line
-            let id = row.bytes(columnMoocId)
-            guard cell.identifier(bytes: id, column: "mooc_id", at: l, col(columnMoocId), log: &result.log) else { continue }
-            let (known, inserted) = result.index.insert(utf8: id)
-            if !inserted {
-                result.log.error(name, l, col(columnMoocId), "mooc_id '\(String(decoding: id, as: UTF8.self))' is given twice (first at line \(result.lines[Int(known)]))")
-                continue
-            }
-            let title = row.bytes(columnTitle)
-            if !FieldParsing.hasText(title) {
-                result.log.error(name, l, col(columnTitle), "missing title of '\(String(decoding: id, as: UTF8.self))'")
-            }
-            result.authorTexts.append(utf8: row.bytes(columnAuthors))
-            let faculty = row.bytes(columnFaculty), department = row.bytes(columnDepartment)
-            let facultyOK = cell.identifier(bytes: faculty, column: "faculty", at: l, col(columnFaculty), log: &result.log)
-            let departmentOK = cell.identifier(bytes: department, column: "department", at: l, col(columnDepartment), log: &result.log)
+    /// be read at the same time. The records are read in `ranges` ranges at
+    /// the same time (nil: by file size and cores); the outcome is the same
+    /// for any number.
+    static func read(path: String, ranges: Int? = nil) -> Read {
+        var log = DiagnosticLog()
+        guard var file = TableFileReader<RowParser>(path: path, log: &log) else { return Read(log: log) }
+        file.split(ranges: ranges ?? RecordRanges.counts(forBodies: [file.bodyBytes])[0])
+        return Read(file.read(), authorColumn: file.parser.columnAuthors, headerLog: log)
+    }
 
-            var facts = CourseTable.Facts()
-            let languages = row.bytes(columnLanguages)
-            if !languages.isEmpty {
-                facts.languages = languageText.string(languages) { bytes in
-                    var items: [String] = []
-                    FieldParsing.forEachItem(bytes) { items.append(String(decoding: $0, as: UTF8.self)) }
-                    return items.joined(separator: ";")
-                }
-            }
-            let submittedText = row.bytes(columnSubmittedAt)
-            let submitted = cell.timestamp(bytes: submittedText, column: "submitted_at", at: l, col(columnSubmittedAt), log: &result.log)
-            facts.cohorts = cell.integer(bytes: row.bytes(columnCohorts), column: "cohorts", at: l, col(columnCohorts), log: &result.log)
-            facts.hasSyllabus = cell.yesNo(bytes: row.bytes(columnHasSyllabus), column: "has_syllabus", at: l, col(columnHasSyllabus), log: &result.log)
-            facts.hasPromoVideo = cell.yesNo(bytes: row.bytes(columnHasPromoVideo), column: "has_promo_video", at: l, col(columnHasPromoVideo), log: &result.log)
-            facts.hasGlossary = cell.yesNo(bytes: row.bytes(columnHasGlossary), column: "has_glossary", at: l, col(columnHasGlossary), log: &result.log)
-            facts.hasForum = cell.yesNo(bytes: row.bytes(columnHasForum), column: "has_forum", at: l, col(columnHasForum), log: &result.log)
-            facts.promoVideoSeconds = cell.number(bytes: row.bytes(columnPromoVideoSeconds), column: "promo_video_seconds", at: l, col(columnPromoVideoSeconds), log: &result.log)
-            facts.maxLectureSeconds = cell.number(bytes: row.bytes(columnMaxLectureSeconds), column: "max_lecture_seconds", at: l, col(columnMaxLectureSeconds), log: &result.log)
-            let videoFormat = row.bytes(columnVideoFormat)
-            if !videoFormat.isEmpty { facts.videoFormat = formatText.string(videoFormat) }
-            let audioCodec = row.bytes(columnAudioCodec)
-            if !audioCodec.isEmpty { facts.audioCodec = codecText.string(audioCodec) }
-            let citation = row.bytes(columnCitationShare)
-            facts.citationShare = cell.number(bytes: citation, column: "citation_share", at: l, col(columnCitationShare), log: &result.log)
-            if let share = facts.citationShare, share > 1 {
-                result.log.error(name, l, col(columnCitationShare), "citation_share is a share between 0 and 1, found \(String(decoding: citation, as: UTF8.self))")
-                facts.citationShare = nil
-            }
-            facts.hasImplementationAct = cell.yesNo(bytes: row.bytes(columnHasImplementationAct), column: "has_implementation_act", at: l, col(columnHasImplementationAct), log: &result.log)
-            facts.hasPlacementCertificate = cell.yesNo(bytes: row.bytes(columnHasPlacementCertificate), column: "has_placement_certificate", at: l, col(columnHasPlacementCertificate), log: &result.log)
-            facts.previousAwardYear = cell.integer(bytes: row.bytes(columnPreviousAwardYear), column: "previous_award_year", at: l, col(columnPreviousAwardYear), min: 1900, log: &result.log)
-            result.courses.append(id: id, title: title, authors: [],
-                           faculty: result.units.unit(facultyOK ? faculty : FieldParsing.empty),
-                           department: result.units.unit(departmentOK ? department : FieldParsing.empty),
-                           link: row.bytes(columnLink), annotation: row.bytes(columnAnnotation),
-                           submittedAt: submitted.map { (submittedText, $0) }, facts: facts)
-            result.lines.append(l)
+    /// The courses of one range of the file, and their authors as written.
+    struct Rows: TableRows {
+        var courses = CourseTable()
+        var authorTexts = TextColumn()
+
+        static var empty: Rows { Rows() }
+
+        var count: Int { courses.count }
+
+        func withID<R>(_ row: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R { courses.ids.withUTF8(row, body) }
+
+        func unitPair(_ row: Int) -> (faculty: Int32, department: Int32) {
+            (courses.facultyUnit[row], courses.departmentUnit[row])
         }
-        result.index.optimizeForLookups()
-        return result
+
+        mutating func remapUnits(_ map: [Int32]) { courses.remapUnits(map, to: courses.units) }
+
+        func selecting(_ rows: [Int]) -> Rows {
+            Rows(courses: courses.selecting(rows), authorTexts: authorTexts.gathered(rows))
+        }
+
+        mutating func reserveCapacity(appending others: [Rows]) {
+            courses.reserveCapacity(appending: others.map(\.courses))
+            authorTexts.reserveCapacity(appending: others.map(\.authorTexts))
+        }
+
+        mutating func append(contentsOf other: Rows) {
+            courses.append(contentsOf: other.courses)
+            authorTexts.append(contentsOf: other.authorTexts)
+        }
+    }
+
+    /// The row loop, run on each range of the file.
+    struct RowParser: TableRowParser {
+        typealias Rows = MoocsFile.Rows
+        static var name: String { MoocsFile.name }
+        static var required: [String] { MoocsFile.required }
+        static var optional: [String] { MoocsFile.optional }
+        static var idColumnName: String { "mooc_id" }
+
+        let columnAnnotation: Int?
+        let columnAudioCodec: Int?
+        let columnAuthors: Int?
+        let columnCitationShare: Int?
+        let columnCohorts: Int?
+        let columnDepartment: Int?
+        let columnFaculty: Int?
+        let columnHasForum: Int?
+        let columnHasGlossary: Int?
+        let columnHasImplementationAct: Int?
+        let columnHasPlacementCertificate: Int?
+        let columnHasPromoVideo: Int?
+        let columnHasSyllabus: Int?
+        let columnLanguages: Int?
+        let columnLink: Int?
+        let columnMaxLectureSeconds: Int?
+        let columnMoocId: Int?
+        let columnPreviousAwardYear: Int?
+        let columnPromoVideoSeconds: Int?
+        let columnSubmittedAt: Int?
+        let columnTitle: Int?
+        let columnVideoFormat: Int?
+
+        init(header h: CSVHeader) {
+            columnAnnotation = h.index("annotation")
+            columnAudioCodec = h.index("audio_codec")
+            columnAuthors = h.index("authors")
+            columnCitationShare = h.index("citation_share")
+            columnCohorts = h.index("cohorts")
+            columnDepartment = h.index("department")
+            columnFaculty = h.index("faculty")
+            columnHasForum = h.index("has_forum")
+            columnHasGlossary = h.index("has_glossary")
+            columnHasImplementationAct = h.index("has_implementation_act")
+            columnHasPlacementCertificate = h.index("has_placement_certificate")
+            columnHasPromoVideo = h.index("has_promo_video")
+            columnHasSyllabus = h.index("has_syllabus")
+            columnLanguages = h.index("languages")
+            columnLink = h.index("link")
+            columnMaxLectureSeconds = h.index("max_lecture_seconds")
+            columnMoocId = h.index("mooc_id")
+            columnPreviousAwardYear = h.index("previous_award_year")
+            columnPromoVideoSeconds = h.index("promo_video_seconds")
+            columnSubmittedAt = h.index("submitted_at")
+            columnTitle = h.index("title")
+            columnVideoFormat = h.index("video_format")
+        }
+
+        var idColumn: Int? { columnMoocId.map { $0 + 1 } }
+
+        func parse(_ csv: inout CSVRows, into part: inout TablePart<Rows>) {
+            let name = MoocsFile.name
+            let cell = FieldParsing(file: name)
+            var log = DiagnosticLog()
+            var courses = CourseTable()
+            var authorTexts = TextColumn()
+            var lines: [Int] = []
+            var units = UnitInterner()
+            func col(_ c: Int?) -> Int? { c.map { $0 + 1 } }
+            // Repeated values (language lists, formats, codecs) become a `String` once each.
+            var languageText = TextCache(), formatText = TextCache(), codecText = TextCache()
+            while let row = csv.next(log: &log) {
+                let l = row.line
+                let id = row.bytes(columnMoocId)
+                guard cell.identifier(bytes: id, column: "mooc_id", at: l, col(columnMoocId), log: &log) else { continue }
+                // An id given twice is found while the ranges are joined (`TableFileReader`).
+                let title = row.bytes(columnTitle)
+                if !FieldParsing.hasText(title) {
+                    log.error(name, l, col(columnTitle), "missing title of '\(String(decoding: id, as: UTF8.self))'")
+                }
+                authorTexts.append(utf8: row.bytes(columnAuthors))
+                let faculty = row.bytes(columnFaculty), department = row.bytes(columnDepartment)
+                let facultyOK = cell.identifier(bytes: faculty, column: "faculty", at: l, col(columnFaculty), log: &log)
+                let departmentOK = cell.identifier(bytes: department, column: "department", at: l, col(columnDepartment), log: &log)
+
+                var facts = CourseTable.Facts()
+                let languages = row.bytes(columnLanguages)
+                if !languages.isEmpty {
+                    facts.languages = languageText.string(languages) { bytes in
+                        var items: [String] = []
+                        FieldParsing.forEachItem(bytes) { items.append(String(decoding: $0, as: UTF8.self)) }
+                        return items.joined(separator: ";")
+                    }
+                }
+                let submittedText = row.bytes(columnSubmittedAt)
+                let submitted = cell.timestamp(bytes: submittedText, column: "submitted_at", at: l, col(columnSubmittedAt), log: &log)
+                facts.cohorts = cell.integer(bytes: row.bytes(columnCohorts), column: "cohorts", at: l, col(columnCohorts), log: &log)
+                facts.hasSyllabus = cell.yesNo(bytes: row.bytes(columnHasSyllabus), column: "has_syllabus", at: l, col(columnHasSyllabus), log: &log)
+                facts.hasPromoVideo = cell.yesNo(bytes: row.bytes(columnHasPromoVideo), column: "has_promo_video", at: l, col(columnHasPromoVideo), log: &log)
+                facts.hasGlossary = cell.yesNo(bytes: row.bytes(columnHasGlossary), column: "has_glossary", at: l, col(columnHasGlossary), log: &log)
+                facts.hasForum = cell.yesNo(bytes: row.bytes(columnHasForum), column: "has_forum", at: l, col(columnHasForum), log: &log)
+                facts.promoVideoSeconds = cell.number(bytes: row.bytes(columnPromoVideoSeconds), column: "promo_video_seconds", at: l, col(columnPromoVideoSeconds), log: &log)
+                facts.maxLectureSeconds = cell.number(bytes: row.bytes(columnMaxLectureSeconds), column: "max_lecture_seconds", at: l, col(columnMaxLectureSeconds), log: &log)
+                let videoFormat = row.bytes(columnVideoFormat)
+                if !videoFormat.isEmpty { facts.videoFormat = formatText.string(videoFormat) }
+                let audioCodec = row.bytes(columnAudioCodec)
+                if !audioCodec.isEmpty { facts.audioCodec = codecText.string(audioCodec) }
+                let citation = row.bytes(columnCitationShare)
+                facts.citationShare = cell.number(bytes: citation, column: "citation_share", at: l, col(columnCitationShare), log: &log)
+                if let share = facts.citationShare, share > 1 {
+                    log.error(name, l, col(columnCitationShare), "citation_share is a share between 0 and 1, found \(String(decoding: citation, as: UTF8.self))")
+                    facts.citationShare = nil
+                }
+                facts.hasImplementationAct = cell.yesNo(bytes: row.bytes(columnHasImplementationAct), column: "has_implementation_act", at: l, col(columnHasImplementationAct), log: &log)
+                facts.hasPlacementCertificate = cell.yesNo(bytes: row.bytes(columnHasPlacementCertificate), column: "has_placement_certificate", at: l, col(columnHasPlacementCertificate), log: &log)
+                facts.previousAwardYear = cell.integer(bytes: row.bytes(columnPreviousAwardYear), column: "previous_award_year", at: l, col(columnPreviousAwardYear), min: 1900, log: &log)
+                courses.append(id: id, title: title, authors: [],
+                               faculty: units.unit(facultyOK ? faculty : FieldParsing.empty),
+                               department: units.unit(departmentOK ? department : FieldParsing.empty),
+                               link: row.bytes(columnLink), annotation: row.bytes(columnAnnotation),
+                               submittedAt: submitted.map { (submittedText, $0) }, facts: facts)
+                lines.append(l)
+            }
+            part.rows = Rows(courses: courses, authorTexts: authorTexts)
+            part.lines = lines
+            part.units = units
+            part.log = log
+        }
     }
 
     /// Looks up the authors of every course in `people.csv` and reports a
@@ -151,6 +229,16 @@ enum MoocsFile {
         }
         read.courses.setAuthors(start: start, list: list)
         read.authorTexts = TextColumn()
+    }
+}
+
+extension MoocsFile.Read {
+    /// The file read whole, after the diagnostics of its header.
+    init(_ joined: TableFileReader<MoocsFile.RowParser>.Joined, authorColumn: Int?, headerLog: DiagnosticLog) {
+        var log = headerLog
+        for d in joined.log.diagnostics { log.append(d) }
+        self.init(courses: joined.rows.courses, index: joined.index, lines: joined.lines, authorTexts: joined.rows.authorTexts,
+                  authorColumn: authorColumn, units: joined.units, log: log)
     }
 }
 

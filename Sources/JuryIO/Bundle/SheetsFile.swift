@@ -11,7 +11,7 @@ enum SheetsFile {
 
     /// Files smaller than this are read by one core: splitting costs more
     /// than it saves.
-    static let minimumParallelBytes = 4 << 20
+    static let minimumParallelBytes = RecordRanges.minimumParallelBytes
 
     /// Reads the sheets, splitting the file into `chunks` ranges of records
     /// read at the same time (default: one per core, for files of at least
@@ -57,18 +57,10 @@ enum SheetsFile {
 
         // Split the records after the header into ranges that start at line ends.
         let bodyStart = reader.offset
-        let size = fileSize(path) ?? bodyStart
+        let size = RecordRanges.fileSize(path) ?? bodyStart
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkCount = requestedChunks ?? (size - bodyStart >= minimumParallelBytes ? min(cores, 8) : 1)
-        var starts = [bodyStart]
-        if chunkCount > 1 {
-            for i in 1..<chunkCount {
-                let guess = bodyStart + (size - bodyStart) * i / chunkCount
-                guard let next = offsetAfterLineEnd(path: path, from: guess), next > starts[starts.count - 1], next < size else { continue }
-                starts.append(next)
-            }
-        }
-        let splits = starts
+        let splits = RecordRanges.starts(path: path, bodyStart: bodyStart, size: size, count: chunkCount)
         let parts = Concurrently.map(splits.count) { i -> SheetRowParser.Part? in
             let end = i + 1 < splits.count ? splits[i + 1] : Int.max
             do throws(CSVReaderError) {
@@ -91,7 +83,7 @@ enum SheetsFile {
             part.shiftLines(by: merged.nextLine - 1)
             merged.absorb(part, warnedNotExpert: &warnedNotExpert)
             guard i + 1 < parts.count, part.stoppedAt >= 0 else { break }
-            if part.stoppedAt != starts[i + 1] {
+            if part.stoppedAt != splits[i + 1] {
                 var rest: SheetRowParser.Part
                 do throws(CSVReaderError) {
                     rest = parser.parse(try CSVReader(path: path, range: part.stoppedAt ..< Int.max), bytes: size - part.stoppedAt)
@@ -114,28 +106,6 @@ enum SheetsFile {
                       "duplicate sheet: expert '\(personList.ids[Int(d.expert)])' already scored '\(courseList.ids[Int(d.course)])' at the \(d.stage) stage (line \(lines[d.first]))")
         }
         return table
-    }
-
-    /// Size of the file in bytes, or nil when it cannot be read.
-    static func fileSize(_ path: String) -> Int? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Int(info.st_size)
-    }
-
-    /// The offset just past the first line feed at or after `offset`, or nil.
-    static func offsetAfterLineEnd(path: String, from offset: Int) -> Int? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var at = offset
-        while true {
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(at)) }
-            guard n > 0 else { return nil }
-            if let i = buffer[0..<n].firstIndex(of: UInt8(ascii: "\n")) { return at + i + 1 }
-            at += n
-        }
     }
 }
 

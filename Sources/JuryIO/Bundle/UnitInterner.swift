@@ -15,11 +15,14 @@ struct UnitInterner: Sendable {
         return unit
     }
 
+    /// The index of a unit given as a `String`.
+    mutating func unit(named name: String) -> Int32 {
+        var name = name
+        return name.withUTF8 { unit(UnsafeRawBufferPointer($0)) }
+    }
+
     /// The index here of every unit of `other`, adding the names not yet known.
     mutating func absorb(_ other: UnitNames) -> [Int32] {
-        other.names.map { name in
-            var name = name
-            return name.withUTF8 { unit(UnsafeRawBufferPointer($0)) }
-        }
+        other.names.map { unit(named: $0) }
     }
 }

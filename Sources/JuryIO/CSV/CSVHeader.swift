@@ -93,6 +93,23 @@ struct CSVRows {
         }
     }
 
+    /// Reads the records of `reader` (one range of a file, see
+    /// `CSVReader(path:range:)`) against a header read before.
+    init(reader: CSVReader, header: CSVHeader, name: String) {
+        self.name = name
+        self.reader = reader
+        self.header = header
+    }
+
+    /// File offset just past the last record read.
+    var offset: Int { reader?.offset ?? 0 }
+
+    /// Physical line on which the next record starts (counted as the reader counts).
+    var nextLineNumber: Int { reader?.nextLineNumber ?? 1 }
+
+    /// Whether reading stopped on an error of the file system.
+    private(set) var failed = false
+
     /// The next well-formed row, or nil at the end of the file.
     mutating func next(log: inout DiagnosticLog) -> Row? {
         guard let reader, let header, !finished else { return nil }
@@ -111,6 +128,7 @@ struct CSVRows {
             }
         } catch {
             log.error(name, nil, nil, "cannot be read: \(error)")
+            failed = true
         }
         finished = true
         return nil

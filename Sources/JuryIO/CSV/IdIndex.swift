@@ -94,7 +94,7 @@ public struct IdIndex: Sendable {
         var shapes = dense.unsafelyUnwrapped.shapes
         dense = nil  // no second reference while the shapes change
         defer { dense = DensePath(shapes: shapes) }
-        var s = shapes.firstIndex { $0.digits == digits && $0.prefix.elementsEqual(key[0..<prefixLength]) }
+        var s = shapes.firstIndex { $0.digits == digits && IdIndex.isPrefix($0.prefix, of: key, length: prefixLength) }
         if s == nil {
             guard shapes.count < 8 else { return nil }
             shapes.append(DenseShape(prefix: Array(key[0..<prefixLength]), digits: digits, table: [], members: 0))
@@ -107,6 +107,16 @@ public struct IdIndex: Sendable {
             shapes[s].table.append(contentsOf: repeatElement(0, count: size - shapes[s].table.count))
         }
         return (s, n)
+    }
+
+    /// Whether the first `length` bytes of `key` are `prefix` (a byte loop:
+    /// prefixes are a few bytes, and a generic comparison of an array with
+    /// a slice of raw bytes costs more than the rest of an insert).
+    @inline(__always)
+    private static func isPrefix(_ prefix: [UInt8], of key: UnsafeRawBufferPointer, length: Int) -> Bool {
+        guard prefix.count == length else { return false }
+        for i in 0..<length where prefix[i] != key[i] { return false }
+        return true
     }
 
     /// A key as (prefix length, number of trailing digits, their value), or
@@ -144,7 +154,7 @@ public struct IdIndex: Sendable {
             let fits: Bool = bytes.withUnsafeBytes { pool in
                 let key = UnsafeRawBufferPointer(rebasing: pool[starts[i] ..< starts[i + 1]])
                 guard let (prefixLength, digits, n) = IdIndex.split(key) else { return false }
-                if let s = shapes.firstIndex(where: { $0.digits == digits && $0.prefix.elementsEqual(key[0..<prefixLength]) }) {
+                if let s = shapes.firstIndex(where: { $0.digits == digits && IdIndex.isPrefix($0.prefix, of: key, length: prefixLength) }) {
                     shapes[s].members += 1
                     largest[s] = max(largest[s], n)
                     return true
@@ -248,7 +258,9 @@ public struct IdIndex: Sendable {
 
     static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
-        guard let base = key.baseAddress else { return mix(h) }
+        // An empty key hashes the same with or without an address (an empty
+        // `String`'s bytes have one, `FieldParsing.empty` has none).
+        guard let base = key.baseAddress, !key.isEmpty else { return mix(h) }
         var i = 0
         let n = key.count
         while i + 8 <= n {

@@ -61,7 +61,7 @@ enum SheetsFile {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkCount = requestedChunks ?? (size - bodyStart >= minimumParallelBytes ? min(cores, 8) : 1)
         let splits = RecordRanges.starts(path: path, bodyStart: bodyStart, size: size, count: chunkCount)
-        let parts = Concurrently.map(splits.count) { i -> SheetRowParser.Part? in
+        var parts = Concurrently.map(splits.count) { i -> SheetRowParser.Part? in
             let end = i + 1 < splits.count ? splits[i + 1] : Int.max
             do throws(CSVReaderError) {
                 return parser.parse(try CSVReader(path: path, range: splits[i] ..< end), bytes: min(end, size) - splits[i])
@@ -96,6 +96,9 @@ enum SheetsFile {
             }
         }
         for d in merged.log.diagnostics { log.append(d) }
+        // The parts' columns are in `merged` now (the first one's shared, the
+        // others copied): let them go before the table is built beside it.
+        parts = []
         // The builder's last use: `build` frees each column once copied.
         let builder = merged.builder
         merged.builder = SheetTable.Builder(criterionCount: k, weights: rules.weights)

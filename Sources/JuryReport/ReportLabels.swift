@@ -322,7 +322,7 @@ enum ReportLabels {
         Entry("conflict_with_author", en: "author {0}", ru: "автор {0}", kk: "{0} авторы"),
         Entry("reason", en: "Reason", ru: "Основание", kk: "Негіздеме"),
         Entry("trends_title", en: "Fairness across years", ru: "Справедливость оценивания по годам", kk: "Жылдар бойынша бағалаудың әділдігі"),
-        Entry("trends_lead", en: "{0} archived competitions, oldest first, each as its current version in the archive. Every number was computed when the bundle was archived.",
+        Entry("trends_lead", en: "Archived competitions: {0}, oldest first, each as its current version in the archive. Every number was computed when the bundle was archived.",
               ru: "Конкурсов в архиве: {0}, от ранних к поздним, каждый в текущей версии. Все числа вычислены при добавлении пакета в архив.",
               kk: "Мұрағаттағы конкурстар саны: {0}, ертеден кешке қарай, әрқайсысы ағымдағы нұсқасында. Барлық сандар пакет мұрағатқа қосылғанда есептелген."),
         Entry("trends_years", en: "Competitions by year", ru: "Конкурсы по годам", kk: "Жылдар бойынша конкурстар"),

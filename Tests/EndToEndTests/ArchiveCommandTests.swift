@@ -87,6 +87,9 @@ import Testing
         #expect(trends1.stdout.hasPrefix("{\n  \"schema\": \"jury/trends/v1\",\n  \"years\": [\n    {\n      \"year\": 2025,"))
         let page = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("data").path).sorted()
         #expect(page == ["charts", "data", "index.html", "style.css"])
+        // One competition: a count that reads right for any number.
+        let html = try String(contentsOf: dir.appendingPathComponent("data/index.html"), encoding: .utf8)
+        #expect(html.contains("Archived competitions: 1, oldest first"))
         let written = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("data/data").path).sorted()
         #expect(written == ["excluded.csv", "experts.csv", "faculties.csv", "flags.csv", "reliability.csv", "repeated-favouritism.csv",
                             "trends.json", "years.csv"])

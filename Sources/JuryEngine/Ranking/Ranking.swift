@@ -217,16 +217,12 @@ public enum Ranking {
 
     /// The lot of one entry: uniform in [0, 1), from the seed and the id alone.
     public static func lotDraw(seed: UInt64, id: String) -> Double {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in id.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        var g = SeededGenerator(seed: seed ^ h)
-        return g.nextUnit()
+        var id = id
+        return id.withUTF8 { lotDraw(seed: seed, utf8: $0) }
     }
 
-    /// `lotDraw(seed:id:)` of the id whose UTF-8 bytes are `utf8`.
+    /// `lotDraw(seed:id:)` of the id whose UTF-8 bytes are `utf8`: the first
+    /// number of `SeededGenerator(seed: seed ^ FNV-1a(utf8))`.
     public static func lotDraw(seed: UInt64, utf8: UnsafeBufferPointer<UInt8>) -> Double {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in utf8 {

@@ -89,13 +89,16 @@ struct ScoreOrder {
         let n = candidates.count
         var table = KeyTable(capacity: 2 * Self.maximumDistinct)
         var counts: [Int] = []
-        for c in candidates {
+        // Each candidate's bucket, found once.
+        var bucketOf = [Int32](repeating: 0, count: n)
+        for (i, c) in candidates.enumerated() {
             let slot = table.slot(RadixSort.descendingKey(c.score)) {
                 counts.append(0)
                 return counts.count - 1
             }
             guard slot < Self.maximumDistinct else { return false }
             counts[slot] += 1
+            bucketOf[i] = Int32(slot)
         }
         // Buckets by ascending key (descending score); each bucket's first position.
         let bucketOrder = counts.indices.sorted { table.key(ofBucket: $0) < table.key(ofBucket: $1) }
@@ -121,7 +124,7 @@ struct ScoreOrder {
                     next.withUnsafeMutableBufferPointer { next in
                         func place(_ i: Int) {
                             let c = candidates[i]
-                            let b = table.slot(RadixSort.descendingKey(c.score)) { 0 }
+                            let b = Int(bucketOf[i])
                             let p = next[b]
                             next[b] = p + 1
                             candidate[p] = Int32(i)
@@ -160,48 +163,4 @@ struct ScoreOrder {
         }
         return order
     }
-}
-
-/// Open-addressing table of distinct 64-bit keys (linear probing, Knuth
-/// vol. 3, 6.4, algorithm L), numbering each key by first appearance.
-/// UInt64.max marks an empty slot: it is the key of no number (a NaN's).
-struct KeyTable {
-    private var keys: [UInt64]
-    private var buckets: [Int32]
-    private var byBucket: [UInt64] = []
-    private let shift: UInt64
-
-    init(capacity: Int) {
-        var size = 1, bits: UInt64 = 0
-        while size < capacity {
-            size <<= 1
-            bits += 1
-        }
-        keys = [UInt64](repeating: .max, count: size)
-        buckets = [Int32](repeating: 0, count: size)
-        shift = 64 - max(bits, 1)
-    }
-
-    /// The bucket of `key`; a new key takes the number `new()` gives.
-    @inline(__always)
-    mutating func slot(_ key: UInt64, new: () -> Int) -> Int {
-        let mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) & mask
-        while true {
-            let k = keys[i]
-            if k == key { return Int(buckets[i]) }
-            if k == .max {
-                let b = new()
-                // A full table takes no more keys (the caller stops first).
-                if byBucket.count >= mask { return b }
-                keys[i] = key
-                buckets[i] = Int32(b)
-                byBucket.append(key)
-                return b
-            }
-            i = (i + 1) & mask
-        }
-    }
-
-    func key(ofBucket b: Int) -> UInt64 { byBucket[b] }
 }

@@ -37,10 +37,7 @@ public enum AuditOutput {
         case .value(let a):
             w.beginObject("cronbach_alpha")
             w.number("value", a.value)
-            w.beginArray("ci95")
-            w.number(nil, a.ci95Lower)
-            w.number(nil, a.ci95Upper)
-            w.endArray()
+            w.interval("ci95", a.ci95Lower, a.ci95Upper)
             w.int("items", a.items)
             w.int("sheets", a.observations)
             w.endObject()
@@ -107,10 +104,7 @@ public enum AuditOutput {
             case .value(let e):
                 w.beginObject(form.rawValue)
                 w.number("value", e.value)
-                w.beginArray("ci95")
-                w.number(nil, e.ci95Lower)
-                w.number(nil, e.ci95Upper)
-                w.endArray()
+                w.interval("ci95", e.ci95Lower, e.ci95Upper)
                 w.number("F", e.f.isFinite ? e.f : nil)
                 w.int("df1", e.df1)
                 w.int("df2", e.df2)

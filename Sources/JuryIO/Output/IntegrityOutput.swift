@@ -69,14 +69,7 @@ public enum IntegrityOutput {
             w.int("other_sheets", e.otherSheets)
             w.number("group_mean_excess", e.groupMeanExcess)
             w.number("other_mean_excess", e.otherMeanExcess)
-            if let lo = e.ciLow, let hi = e.ciHigh {
-                w.beginArray("ci95")
-                w.number(nil, lo)
-                w.number(nil, hi)
-                w.endArray()
-            } else {
-                w.value("ci95", .null)
-            }
+            w.interval("ci95", e.ciLow, e.ciHigh)
             test(e.test)
             sheets("sheets", list)
         case .cycle(let edges):

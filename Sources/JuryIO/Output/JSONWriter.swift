@@ -140,6 +140,16 @@ public struct JSONWriter {
 
     public mutating func bool(_ key: String?, _ b: Bool) { value(key, .bool(b)) }
 
+    /// An interval as `[lo, hi]` (a confidence interval's `ci95`), or null
+    /// when either end is not given.
+    public mutating func interval(_ key: String?, _ lo: Double?, _ hi: Double?) {
+        guard let lo, let hi else { return value(key, .null) }
+        beginArray(key)
+        number(nil, lo)
+        number(nil, hi)
+        endArray()
+    }
+
     private mutating func append(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }

@@ -149,14 +149,7 @@ public enum TrendsOutput {
         if let value = r.icc2k {
             w.beginObject("ICC2k")
             w.number("value", value)
-            if let lo = r.icc2kLow, let hi = r.icc2kHigh {
-                w.beginArray("ci95")
-                w.number(nil, lo)
-                w.number(nil, hi)
-                w.endArray()
-            } else {
-                w.value("ci95", .null)
-            }
+            w.interval("ci95", r.icc2kLow, r.icc2kHigh)
             w.endObject()
         } else {
             w.value("ICC2k", .null)

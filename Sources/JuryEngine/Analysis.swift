@@ -21,8 +21,11 @@ public struct Analysis: Sendable {
     public var ranking: StageRanking
     /// Declared and structural conflicts of every sheet of the stage.
     public var conflicts: StructuralConflicts
-    /// Outlier assessment of every sheet of the stage.
-    public var outliers: OutlierRatings
+    /// Outlier assessment of every sheet of the stage: computed with the
+    /// audit, when `scoring.exclude_outliers` needs it, or when asked for
+    /// (`includeOutliers`); nil otherwise. A ranking without either does not
+    /// pay for it (at 10 M sheets, a second of CPU time and 32 bytes a sheet).
+    public var outliers: OutlierRatings?
     /// Reliability, outliers and rater effects; computed when asked for.
     public var audit: AuditReport?
     /// Integrity flags of the stage: conflicts, favouritism, reciprocity and
@@ -38,11 +41,14 @@ public struct Analysis: Sendable {
     ///   - stage: nil = the last stage that has sheets (department if none has).
     ///   - method: nil = `scoring.method` of the rules.
     ///   - restrictedTo: rank only these courses (the candidates of a unit); nil = every course.
-    ///   - includeAudit: also compute the `audit` (reliability and rater effects).
+    ///   - includeAudit: also compute the `audit` (reliability and rater
+    ///     effects) and the `integrity` flags; implies `includeOutliers`.
+    ///   - includeOutliers: compute `outliers` even when neither the audit
+    ///     nor `scoring.exclude_outliers` needs them.
     ///   - earlierCoauthorships: co-authorships of earlier years (the archive),
     ///     the `earlier_coauthor` conflict; empty by default.
     public init(competition: Competition, stage: Stage? = nil, method: ScoringMethod? = nil,
-                restrictedTo candidates: Set<Int32>? = nil, includeAudit: Bool = false,
+                restrictedTo candidates: Set<Int32>? = nil, includeAudit: Bool = false, includeOutliers: Bool = false,
                 earlierCoauthorships: Coauthorships = Coauthorships()) {
         let stage = stage ?? competition.sheets.lastStageWithSheets ?? .department
         let rules = competition.rules
@@ -50,11 +56,12 @@ public struct Analysis: Sendable {
         let view = competition.stageSheets(stage)
         // Independent parts run in parallel (`Concurrently`) and are joined in
         // a fixed order: the same bundle gives the same analysis on any cores.
+        let needsOutliers = includeAudit || includeOutliers || rules.scoring.excludeOutliers
         let (conflicts, outliers) = Concurrently.run(
             { StructuralConflicts(competition: competition, view: view, earlierCoauthorships: earlierCoauthorships) },
-            { OutlierRatings(table: table, view: view, rules: rules) })
+            { needsOutliers ? OutlierRatings(table: table, view: view, rules: rules) : nil })
         var excluded = conflicts.recusals(recuse: rules.integrity.recuse, table: table)
-        if rules.scoring.excludeOutliers {
+        if rules.scoring.excludeOutliers, let outliers {
             let recused = Set(excluded.map(\.row))
             for o in outliers.outliers where !recused.contains(o.row) {
                 excluded.append(Exclusion(row: o.row, expert: table.expert[Int(o.row)], course: table.course[Int(o.row)],
@@ -77,7 +84,7 @@ public struct Analysis: Sendable {
             return entries.map { StageRanking.Row(entry: $0, score: scores[Int(scoreIndex[Int($0.course)])]) }
         }
         let rows: [StageRanking.Row]
-        if includeAudit {
+        if includeAudit, let outliers {
             let audited: (AuditReport, IntegrityAnalysis)
             (rows, audited) = Concurrently.run(ranked, {
                 Concurrently.run(

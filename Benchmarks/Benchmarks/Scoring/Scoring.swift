@@ -4,8 +4,9 @@ import JuryEngine
 
 /// `Analysis(competition:)`: what `jury rank` computes after reading, for the
 /// last stage with sheets (commission): structural conflicts and recusals,
-/// outlier assessment, rating scores, criterion means and the ranking with
-/// its tie-break chain. The bundle is read in `setup`, outside the measurement.
+/// rating scores, criterion means and the ranking with its tie-break chain
+/// (the outlier assessment only when `scoring.exclude_outliers` asks for it;
+/// the synthetic bundles do not). The bundle is read in `setup`, outside the measurement.
 let benchmarks: @Sendable () -> Void = {
     for size in BenchmarkSize.selected {
         Benchmark("Analysis \(size.label)",

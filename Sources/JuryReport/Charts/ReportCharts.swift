@@ -101,12 +101,12 @@ enum ReportCharts {
     static func experts(_ cx: ReportContext) -> ChartJob? {
         let table = cx.competition.sheets
         var byExpert: [Int32: [OutlierRatings.Assessment]] = [:]
-        for a in cx.analysis.outliers.assessed { byExpert[table.expert[Int(a.row)], default: []].append(a) }
+        for a in cx.outliers.assessed { byExpert[table.expert[Int(a.row)], default: []].append(a) }
         let all = cx.expertIndices.filter { byExpert[Int32($0)] != nil }
         guard !all.isEmpty else { return nil }
         let shown = Array(all.prefix(maxExperts))
         var plain: [[Double]] = [], flagged: [[Double]] = []
-        var extent = cx.analysis.outliers.threshold + 1
+        var extent = cx.outliers.threshold + 1
         for (i, p) in shown.enumerated() {
             for (j, a) in (byExpert[Int32(p)] ?? []).enumerated() {
                 // Spread a column's marks sideways a little so equal values stay visible.
@@ -116,7 +116,7 @@ enum ReportCharts {
             }
         }
         let t = cx.text
-        let threshold = GnuplotScript.number(cx.analysis.outliers.threshold)
+        let threshold = GnuplotScript.number(cx.outliers.threshold)
         let title = t.format("chart_experts_title", t.stage(cx.analysis.stage))
         var s = frame(title: title, xlabel: t["expert"], ylabel: t["robust_z"])
         let limit = GnuplotScript.number(extent.rounded(.up))
@@ -135,7 +135,7 @@ enum ReportCharts {
         plots.append("\(threshold) with lines dt 2 lw 1 lc rgb '#000000' title \(GnuplotScript.quote(t["legend_threshold"]))")
         plots.append("-\(threshold) with lines dt 2 lw 1 lc rgb '#000000' notitle")
         s += "plot " + plots.joined(separator: ", \\\n  ") + "\n"
-        var caption = t.format("chart_experts_caption", t.number(cx.analysis.outliers.threshold, decimals: 1))
+        var caption = t.format("chart_experts_caption", t.number(cx.outliers.threshold, decimals: 1))
         if all.count > shown.count { caption += " " + t.format("chart_capped", String(shown.count), String(all.count)) }
         return ChartJob(path: expertsPath, width: width(items: shown.count), height: 420, title: title, caption: caption, commands: s)
     }

@@ -79,7 +79,7 @@ extension ReportContext {
                 otherStagesText: others.isEmpty ? "—" : others.joined(separator: ", "),
                 hasExpertSheets: !rows.isEmpty, expertSheets: sheets)
         }
-        let o = analysis.outliers
+        let o = outliers
         return ExpertsPage(
             frame: frame(title: text["nav_experts"], current: .experts),
             expertsLead: text.format("experts_lead", text.stage(analysis.stage), text.number(o.scale),

@@ -108,9 +108,9 @@ extension ReportContext {
             let parts = order.map { "\(text.kind($0)) \(counts[$0] ?? 0)" }
             out.append(text.format("finding_excluded", String(excluded.count), parts.joined(separator: ", ")))
         }
-        let outliers = analysis.outliers.outliers
-        if !outliers.isEmpty {
-            out.append(text.format("finding_outliers", String(outliers.count), text.number(analysis.outliers.threshold, decimals: 1)))
+        let flagged = outliers.outliers
+        if !flagged.isEmpty {
+            out.append(text.format("finding_outliers", String(flagged.count), text.number(outliers.threshold, decimals: 1)))
         }
         out += tieNotes()
         let ineligible = eligibility.filter { $0?.eligible == false }.count

@@ -96,7 +96,7 @@ extension ReportContext {
     func integrityPage() -> IntegrityPage {
         let table = competition.sheets
         let recused = exclusionRows()
-        let outliers = analysis.outliers.outliers.map { a in
+        let outliers = self.outliers.outliers.map { a in
             let expert = competition.people[Int(table.expert[Int(a.row)])]
             return OutlierRow(expertName: expert.fullName, expertId: expert.id, courseRef: courseRef(table.course[Int(a.row)]),
                               totalText: text.total(a.total, rules: rules), othersMedianText: text.number(a.consensus),
@@ -149,7 +149,7 @@ extension ReportContext {
                                 effectText: f.effect.map { text.number($0) } ?? "", qText: f.qValue.map { text.number($0, decimals: 4) } ?? "",
                                 evidenceText: evidence)
         }
-        let threshold = text.number(analysis.outliers.threshold, decimals: 1)
+        let threshold = text.number(self.outliers.threshold, decimals: 1)
         return IntegrityPage(
             frame: frame(title: text["nav_integrity"], current: .integrity),
             integrityLead: text.format("integrity_lead", text.stage(analysis.stage)),

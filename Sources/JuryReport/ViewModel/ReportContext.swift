@@ -25,6 +25,9 @@ struct ReportContext {
     /// The analysed stage's sheets.
     var view: StageSheets { stageSheets[Int(analysis.stage.rawValue)] }
 
+    /// The analysis's outlier assessments, or computed here for an analysis
+    /// made without them.
+    let outliers: OutlierRatings
     /// Analysis results by sheet row.
     let exclusionByRow: [Int32: Exclusion]
     let assessmentByRow: [Int32: OutlierRatings.Assessment]
@@ -57,12 +60,14 @@ struct ReportContext {
         courseCharts = stems.map { "charts/courses/\($0).svg" }
         expertAnchors = SafeFileName.assign(competition.people.indices.map { competition.people.ids[$0] }).map { "expert-\($0)" }
         stageSheets = Stage.allCases.map { competition.stageSheets($0) }
+        outliers = analysis.outliers
+            ?? OutlierRatings(table: competition.sheets, view: stageSheets[Int(analysis.stage.rawValue)], rules: competition.rules)
 
         var exclusions: [Int32: Exclusion] = [:]
         for x in analysis.ranking.excluded { exclusions[x.row] = x }
         exclusionByRow = exclusions
         var assessments: [Int32: OutlierRatings.Assessment] = [:]
-        for a in analysis.outliers.assessed { assessments[a.row] = a }
+        for a in outliers.assessed { assessments[a.row] = a }
         assessmentByRow = assessments
         var conflicts: [Int32: StructuralConflicts.Finding] = [:]
         for f in analysis.conflicts.findings { conflicts[f.row] = f }
@@ -84,7 +89,7 @@ struct ReportContext {
 
     /// Whether an outlier assessment stands out (the engine's own threshold).
     func isOutlier(_ a: OutlierRatings.Assessment) -> Bool {
-        abs(a.robustZ) > analysis.outliers.threshold
+        abs(a.robustZ) > outliers.threshold
     }
 
     /// A course as linked from other pages; plain text in the public edition,

@@ -22,7 +22,8 @@ public struct ExpertSeverity: Sendable, Hashable {
         let view = competition.stageSheets(analysis.stage)
         let consensus = Consensus(table: table, view: view)
         let effects = analysis.audit?.raters
-            ?? RaterEffects(table: table, view: view, consensus: consensus, outliers: analysis.outliers, rules: competition.rules)
+            ?? RaterEffects(table: table, view: view, consensus: consensus, outliers: analysis.outliers ?? OutlierRatings(table: table, view: view, rules: competition.rules),
+                            rules: competition.rules)
         return effects.raters.compactMap { rater in
             guard let severity = rater.severity else { return nil }
             let sheets = view.sheets(ofExpert: Int(rater.expert)).reduce(0) { $0 + (consensus[Int($1)].isNaN ? 0 : 1) }

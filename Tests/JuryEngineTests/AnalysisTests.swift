@@ -1,0 +1,70 @@
+import Testing
+@testable import JuryEngine
+
+@Suite("Analysis")
+struct AnalysisTests {
+    /// Six courses, each scored by the same five experts on two criteria
+    /// (weights 1): totals near 10 + course, except expert 4's sheet of
+    /// course 0, which gives 2 + 2 against four totals of 10 or 11: far past
+    /// the outlier threshold (robust z about −4.5 with the floor of 1).
+    static func competition(excludeOutliers: Bool) -> Competition {
+        let people = (0..<5).map { Person(id: "E\($0)", fullName: "E\($0)", faculty: "F\($0)", department: "D\($0)", roles: [.expert]) }
+        let courses = (0..<6).map { Course(id: "M\($0)", title: "M\($0)", authors: [], faculty: "F9", department: "D9") }
+        var b = SheetTable.Builder(criterionCount: 2, weights: [1, 1])
+        for c in 0..<6 {
+            for e in 0..<5 {
+                let base = 5 + c / 2
+                let scores: [UInt8] = c == 0 && e == 4 ? [1, 1] : [UInt8(base), UInt8(base + e % 2)]
+                b.append(stage: .commission, course: Int32(c), expert: Int32(e), scores: scores)
+            }
+        }
+        var rules = Rules()
+        rules.criteria = [Criterion(key: "a", title: "a"), Criterion(key: "b", title: "b")]
+        rules.weights = [1, 1]
+        rules.scoring.excludeOutliers = excludeOutliers
+        return Competition(id: "c", title: "c", rules: rules, people: people, courses: courses,
+                           sheets: b.build(courseCount: 6).table)
+    }
+
+    /// The row of expert 4's sheet of course 0.
+    static func outlierRow(_ c: Competition) -> Int32 {
+        let view = c.stageSheets(.commission)
+        return Int32(view.sheets(ofCourse: 0).first { c.sheets.expert[$0] == 4 } ?? -1)
+    }
+
+    @Test("a ranking without the audit or exclude_outliers does not assess outliers, and ranks the same")
+    func outliersOnlyWhenNeeded() throws {
+        let c = Self.competition(excludeOutliers: false)
+        let plain = Analysis(competition: c)
+        #expect(plain.outliers == nil)
+        let asked = Analysis(competition: c, includeOutliers: true)
+        let outliers = try #require(asked.outliers)
+        #expect(outliers.outliers.map(\.row) == [Self.outlierRow(c)])
+        #expect(plain.ranking.rows == asked.ranking.rows)
+        #expect(plain.ranking.excluded.isEmpty && asked.ranking.excluded.isEmpty)
+
+        let audited = Analysis(competition: c, includeAudit: true)
+        #expect(audited.outliers?.assessed == outliers.assessed)
+        #expect(audited.audit?.outliers.assessed == outliers.assessed)
+        #expect(audited.ranking.rows == plain.ranking.rows)
+    }
+
+    @Test("exclude_outliers assesses outliers without being asked and leaves the outlier sheet out of the score")
+    func excludeOutliersComputesThem() throws {
+        let c = Self.competition(excludeOutliers: true)
+        let analysis = Analysis(competition: c)
+        let outliers = try #require(analysis.outliers)
+        let row = Self.outlierRow(c)
+        #expect(outliers.outliers.map(\.row) == [row])
+        #expect(analysis.ranking.excluded.map(\.row) == [row])
+        #expect(analysis.ranking.excluded.map(\.reason) == ["outlier"])
+        // Course 0 keeps four sheets of totals 10, 11, 10, 11: mean 10.5.
+        let course0 = try #require(analysis.ranking.rows.first { $0.entry.course == 0 })
+        #expect(course0.score.sheets == 4)
+        #expect(course0.score.mean == 10.5)
+        let kept = Analysis(competition: Self.competition(excludeOutliers: false))
+        let keptCourse0 = try #require(kept.ranking.rows.first { $0.entry.course == 0 })
+        #expect(keptCourse0.score.sheets == 5)
+        #expect(keptCourse0.score.mean == 8.8)
+    }
+}

@@ -13,10 +13,10 @@
 /// Complexity: O(sheets × authors per course) after O(courses × authors²)
 /// preparation; units are compared as interned integers.
 public struct StructuralConflicts: Sendable {
-    /// One conflicted sheet: its row and every kind that applies.
+    /// One conflicted sheet: its row and every kind that applies (8 bytes).
     public struct Finding: Sendable, Hashable {
         public var row: Int32
-        public var kinds: [IntegrityKind]
+        public var kinds: ConflictKinds
     }
 
     public private(set) var findings: [Finding] = []
@@ -73,27 +73,26 @@ public struct StructuralConflicts: Sendable {
             }
         }
         let table = competition.sheets
-        var kinds: [IntegrityKind] = []
         for r in view.rows {
             let e = table.expert[r], c = table.course[r]
             let authors = authorList[Int(authorStart[Int(c)]) ..< Int(authorStart[Int(c) + 1])]
-            kinds.removeAll(keepingCapacity: true)
-            if authors.contains(e) { kinds.append(.selfReview) }
+            var kinds = ConflictKinds()
+            if authors.contains(e) { kinds.insert(.selfReview) }
             if declaredCourse.contains(Int64(e) << 32 | Int64(c))
                 || (!declaredAuthor.isEmpty && authors.contains { declaredAuthor.contains(Int64(e) << 32 | Int64($0)) }) {
-                kinds.append(.declared)
+                kinds.insert(.declared)
             }
             if personDepartment[Int(e)] == courseDepartment[Int(c)] {
-                kinds.append(.sameDepartment)
+                kinds.insert(.sameDepartment)
             } else if personFaculty[Int(e)] == courseFaculty[Int(c)] {
-                kinds.append(.sameFaculty)
+                kinds.insert(.sameFaculty)
             }
             let mine = coauthors[Int(coauthorStart[Int(e)]) ..< Int(coauthorStart[Int(e) + 1])]
             if !mine.isEmpty, mine.contains(where: { $0.course != c && $0.person != e && authors.contains($0.person) }) {
-                kinds.append(.coauthor)
+                kinds.insert(.coauthor)
             }
             if !earlierPairs.isEmpty, authors.contains(where: { $0 != e && earlierPairs.contains(Int64(e) << 32 | Int64($0)) }) {
-                kinds.append(.earlierCoauthor)
+                kinds.insert(.earlierCoauthor)
             }
             if !kinds.isEmpty { findings.append(Finding(row: Int32(r), kinds: kinds)) }
         }

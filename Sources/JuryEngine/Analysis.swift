@@ -57,23 +57,68 @@ public struct Analysis: Sendable {
         // Independent parts run in parallel (`Concurrently`) and are joined in
         // a fixed order: the same bundle gives the same analysis on any cores.
         let needsOutliers = includeAudit || includeOutliers || rules.scoring.excludeOutliers
-        let (conflicts, outliers) = Concurrently.run(
-            { StructuralConflicts(competition: competition, view: view, earlierCoauthorships: earlierCoauthorships) },
-            { needsOutliers ? OutlierRatings(table: table, view: view, rules: rules) : nil })
-        var excluded = conflicts.recusals(recuse: rules.integrity.recuse, table: table)
-        if rules.scoring.excludeOutliers, let outliers {
-            let recused = Set(excluded.map(\.row))
-            for o in outliers.outliers where !recused.contains(o.row) {
-                excluded.append(Exclusion(row: o.row, expert: table.expert[Int(o.row)], course: table.course[Int(o.row)],
-                                          reason: "outlier", detail: "robust z \(o.robustZ)"))
-            }
-            excluded.sort { $0.row < $1.row }
-        }
-        var counted = [Bool](repeating: true, count: table.count)
-        for x in excluded { counted[Int(x.row)] = false }
+        let findConflicts = { StructuralConflicts(competition: competition, view: view, earlierCoauthorships: earlierCoauthorships) }
+        let assessOutliers = { needsOutliers ? OutlierRatings(table: table, view: view, rules: rules) : nil }
         let method = method ?? rules.scoring.method
-        let criterionMeans = CriterionMeans(table: table, view: view, counted: counted)
-        let ranked = {
+        let score = { (conflicts: StructuralConflicts, outliers: OutlierRatings?) in
+            Scored(competition: competition, view: view, method: method, restrictedTo: candidates,
+                   conflicts: conflicts, outliers: outliers)
+        }
+        let conflicts: StructuralConflicts, outliers: OutlierRatings?, scored: Scored
+        if rules.scoring.excludeOutliers {
+            (conflicts, outliers) = Concurrently.run(findConflicts, assessOutliers)
+            scored = score(conflicts, outliers)
+        } else {
+            // The score does not wait for the outliers (a second of CPU time
+            // at 10 M sheets): it is computed beside them.
+            ((conflicts, scored), outliers) = Concurrently.run({
+                let conflicts = findConflicts()
+                return (conflicts, score(conflicts, nil))
+            }, assessOutliers)
+        }
+        if includeAudit, let outliers {
+            // One after the other, each on every core inside: `Concurrently`
+            // calls nested in another one run serially (libdispatch).
+            self.audit = AuditReport(competition: competition, view: view, counted: scored.counted, outliers: outliers)
+            self.integrity = IntegrityAnalysis(competition: competition, view: view,
+                                               consensus: Consensus(table: table, view: view), conflicts: conflicts)
+        } else {
+            self.audit = nil
+            self.integrity = nil
+        }
+        self.stage = stage
+        self.ranking = StageRanking(stage: stage, method: method, rows: scored.rows, excluded: scored.excluded)
+        self.conflicts = conflicts
+        self.outliers = outliers
+        self.criterionMeans = scored.criterionMeans
+    }
+
+    /// The scores and ranking of a stage, from its conflicts and, when
+    /// `scoring.exclude_outliers` leaves them out, its outliers.
+    private struct Scored {
+        /// Recused sheets (and outliers left out), by row.
+        var excluded: [Exclusion]
+        /// Whether each sheet of the table counts (true outside the stage too).
+        var counted: [Bool]
+        var criterionMeans: CriterionMeans
+        var rows: [StageRanking.Row]
+
+        init(competition: Competition, view: StageSheets, method: ScoringMethod, restrictedTo candidates: Set<Int32>?,
+             conflicts: StructuralConflicts, outliers: OutlierRatings?) {
+            let rules = competition.rules
+            let table = competition.sheets
+            var excluded = conflicts.recusals(recuse: rules.integrity.recuse, table: table)
+            if rules.scoring.excludeOutliers, let outliers {
+                let recused = Set(excluded.map(\.row))
+                for o in outliers.outliers where !recused.contains(o.row) {
+                    excluded.append(Exclusion(row: o.row, expert: table.expert[Int(o.row)], course: table.course[Int(o.row)],
+                                              reason: "outlier", detail: "robust z \(o.robustZ)"))
+                }
+                excluded.sort { $0.row < $1.row }
+            }
+            var counted = [Bool](repeating: true, count: table.count)
+            for x in excluded { counted[Int(x.row)] = false }
+            let criterionMeans = CriterionMeans(table: table, view: view, counted: counted)
             var scores = RatingScores.compute(table: table, view: view, method: method, counted: counted)
             if let candidates { scores.removeAll { !candidates.contains($0.course) } }
             let rankingCandidates = scores.map { Ranking.Candidate(course: $0.course, score: $0.score, sheets: $0) }
@@ -81,29 +126,11 @@ public struct Analysis: Sendable {
                                        seed: rules.seed, criterionMean: criterionMeans.mean)
             var scoreIndex = [Int32](repeating: -1, count: competition.courses.count)
             for (i, s) in scores.enumerated() { scoreIndex[Int(s.course)] = Int32(i) }
-            return entries.map { StageRanking.Row(entry: $0, score: scores[Int(scoreIndex[Int($0.course)])]) }
+            self.excluded = excluded
+            self.counted = counted
+            self.criterionMeans = criterionMeans
+            self.rows = entries.map { StageRanking.Row(entry: $0, score: scores[Int(scoreIndex[Int($0.course)])]) }
         }
-        let rows: [StageRanking.Row]
-        if includeAudit, let outliers {
-            let audited: (AuditReport, IntegrityAnalysis)
-            (rows, audited) = Concurrently.run(ranked, {
-                Concurrently.run(
-                    { AuditReport(competition: competition, view: view, counted: counted, outliers: outliers) },
-                    { IntegrityAnalysis(competition: competition, view: view, consensus: Consensus(table: table, view: view),
-                                        conflicts: conflicts) })
-            })
-            self.audit = audited.0
-            self.integrity = audited.1
-        } else {
-            rows = ranked()
-            self.audit = nil
-            self.integrity = nil
-        }
-        self.stage = stage
-        self.ranking = StageRanking(stage: stage, method: method, rows: rows, excluded: excluded)
-        self.conflicts = conflicts
-        self.outliers = outliers
-        self.criterionMeans = criterionMeans
     }
 
     /// Mean score of counted sheets per course and criterion, on demand.

@@ -38,7 +38,9 @@ public struct AuditReport: Sendable {
         // Every variable is rated on the same sheets: one block search serves all.
         let totals = ratings { table.total[$0] }
         let block = CompleteBlockSearch().find(in: totals)
-        // Tasks 0 … k: the total, then each criterion; k + 1: Cronbach's alpha; k + 2: rater effects.
+        // Task 0: rater effects, the longest, first (`concurrentPerform`
+        // starts tasks in order, so the longest does not run alone at the
+        // end); 1: the total; 2 … k + 1: each criterion; k + 2: Cronbach's alpha.
         enum Part {
             case reliability(ReliabilityReport)
             case cronbach(Computed<CronbachAlpha>)
@@ -47,19 +49,19 @@ public struct AuditReport: Sendable {
         let parts = Concurrently.map(k + 3) { task -> Part in
             switch task {
             case 0:
+                return .raters(RaterEffects(table: table, view: view, consensus: Consensus(table: table, view: view),
+                                            outliers: outliers, rules: competition.rules))
+            case 1:
                 return .reliability(ReliabilityReport(totals, completeBlock: block))
-            case 1...k:
-                let c = task - 1
+            case 2...(k + 1):
+                let c = task - 2
                 return .reliability(ReliabilityReport(ratings { Double(table.score(row: $0, criterion: c)) },
                                                       completeBlock: block))
-            case k + 1:
+            default:
                 var scores: [UInt8] = []
                 scores.reserveCapacity(rows.count * k)
                 for r in rows { for c in 0..<k { scores.append(table.score(row: r, criterion: c)) } }
                 return .cronbach(CronbachAlpha.compute(scores: scores, items: k))
-            default:
-                return .raters(RaterEffects(table: table, view: view, consensus: Consensus(table: table, view: view),
-                                            outliers: outliers, rules: competition.rules))
             }
         }
         var reports: [ReliabilityReport] = []

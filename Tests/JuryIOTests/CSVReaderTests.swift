@@ -1,4 +1,5 @@
 import Testing
+import JuryEngine
 @testable import JuryIO
 
 /// Reads every record of `text` (as UTF-8 bytes) with a tiny block so that
@@ -123,5 +124,48 @@ struct CSVReaderTests {
         #expect(try records("").isEmpty)
         #expect(try records("a,\n").first?.fields == ["a", ""])
         #expect(try records("\"\"").first?.fields == [""])
+    }
+}
+
+/// The reader's strict UTF-8 validation agrees with the standard library's
+/// (Unicode Standard, table 3-7).
+@Suite("UTF-8 validation agrees with String(validating:)")
+struct UTF8ValidationTests {
+    static func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBytes { isValidUTF8($0) } }
+
+    @Test("every sequence of one and two bytes, alone and after nine ASCII bytes")
+    func everyShortSequence() {
+        let pad = Array("abcdefghi".utf8)
+        for a in 0...255 {
+            for tail in [[], [UInt8(ascii: "z")]] as [[UInt8]] {
+                let one = [UInt8(a)] + tail
+                #expect(Self.valid(one) == (String(validating: one, as: UTF8.self) != nil))
+            }
+            for b in 0...255 {
+                let two = [UInt8(a), UInt8(b)]
+                let expected = String(validating: two, as: UTF8.self) != nil
+                #expect(Self.valid(two) == expected, "\(two)")
+                #expect(Self.valid(pad + two) == expected, "\(two) after ASCII")
+            }
+        }
+    }
+
+    @Test("random three- and four-byte sequences among Cyrillic and ASCII text (seeded)")
+    func randomSequences() {
+        var rng = SeededGenerator(seed: 2026)
+        let context = Array("Қазақ тілі — ok".utf8)
+        for _ in 0..<20_000 {
+            let length = Int(rng.next() % 4) + 1
+            let lead: [UInt8] = [0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xC2, 0xDF, 0xC1, 0x80]
+            var seq = [lead[Int(rng.next() % UInt64(lead.count))]]
+            for _ in 1..<length {
+                let r = rng.next()
+                // Half the time a continuation byte, so that valid sequences are common too.
+                seq.append(r & 1 == 0 ? UInt8(0x80 | (r >> 8) & 0x3F) : UInt8(truncatingIfNeeded: r >> 8))
+            }
+            let cut = Int(rng.next() % UInt64(context.count + 1))
+            let bytes = Array(context[..<cut]) + seq + Array(context[cut...])
+            #expect(Self.valid(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
     }
 }

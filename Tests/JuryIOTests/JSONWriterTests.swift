@@ -18,6 +18,21 @@ struct JSONWriterTests {
         #expect(fromBytes == fromString)
         #expect(String(validating: fromBytes, as: UTF8.self) != nil)
     }
+
+    @Test("every byte that needs a look, at every position of a Kazakh and ASCII text")
+    func specialBytesAtEveryPosition() {
+        let text = Array("Қазақ тілі (базалық курс), M0000001".utf8)
+        for special: UInt8 in [0x00, 0x09, 0x0A, 0x1F, 0x22, 0x5C, 0xE2, 0xFF, 0x80, 0x20, 0x7F] {
+            for position in 0...text.count {
+                let bytes = Array(text[..<position]) + [special] + Array(text[position...])
+                var fromBytes: [UInt8] = []
+                bytes.withUnsafeBytes { JSONWriter.appendQuoted(utf8: $0, to: &fromBytes) }
+                var fromString: [UInt8] = []
+                JSONWriter.appendQuoted(String(decoding: bytes, as: UTF8.self), to: &fromString)
+                #expect(fromBytes == fromString, "byte \(special) at \(position)")
+            }
+        }
+    }
 }
 
 /// `JSONWriter.elements` formats long arrays in blocks on several cores; the

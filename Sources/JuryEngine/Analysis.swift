@@ -79,9 +79,10 @@ public struct Analysis: Sendable {
         if includeAudit, let outliers {
             // One after the other, each on every core inside: `Concurrently`
             // calls nested in another one run serially (libdispatch).
-            self.audit = AuditReport(competition: competition, view: view, counted: scored.counted, outliers: outliers)
-            self.integrity = IntegrityAnalysis(competition: competition, view: view,
-                                               consensus: Consensus(table: table, view: view), conflicts: conflicts)
+            let consensus = Consensus(table: table, view: view)
+            self.audit = AuditReport(competition: competition, view: view, counted: scored.counted, consensus: consensus,
+                                     outliers: outliers)
+            self.integrity = IntegrityAnalysis(competition: competition, view: view, consensus: consensus, conflicts: conflicts)
         } else {
             self.audit = nil
             self.integrity = nil
@@ -131,6 +132,12 @@ public struct Analysis: Sendable {
             self.criterionMeans = criterionMeans
             self.rows = entries.map { StageRanking.Row(entry: $0, score: scores[Int(scoreIndex[Int($0.course)])]) }
         }
+    }
+
+    /// `outliers`, or the assessment made now for an analysis made without
+    /// it (what the report and the archive need either way).
+    public func outlierRatings(of competition: Competition) -> OutlierRatings {
+        outliers ?? OutlierRatings(table: competition.sheets, view: competition.stageSheets(stage), rules: competition.rules)
     }
 
     /// Mean score of counted sheets per course and criterion, on demand.

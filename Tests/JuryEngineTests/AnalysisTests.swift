@@ -42,6 +42,9 @@ struct AnalysisTests {
         #expect(outliers.outliers.map(\.row) == [Self.outlierRow(c)])
         #expect(plain.ranking.rows == asked.ranking.rows)
         #expect(plain.ranking.excluded.isEmpty && asked.ranking.excluded.isEmpty)
+        // What the report and the archive use: the same assessment, made on demand.
+        #expect(plain.outlierRatings(of: c).assessed == outliers.assessed)
+        #expect(asked.outlierRatings(of: c).assessed == outliers.assessed)
 
         let audited = Analysis(competition: c, includeAudit: true)
         #expect(audited.outliers?.assessed == outliers.assessed)

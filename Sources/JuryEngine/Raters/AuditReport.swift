@@ -18,7 +18,9 @@ public struct AuditReport: Sendable {
 
     /// The parts are independent and computed in parallel (`Concurrently`):
     /// the reliability of each variable, Cronbach's alpha, the rater effects.
-    public init(competition: Competition, view: StageSheets, counted: [Bool], outliers: OutlierRatings) {
+    /// `consensus` is the stage's leave-one-out consensus (the caller shares
+    /// it with the integrity flags).
+    public init(competition: Competition, view: StageSheets, counted: [Bool], consensus: Consensus, outliers: OutlierRatings) {
         let table = competition.sheets
         let k = table.criterionCount
         stage = view.stage
@@ -49,8 +51,8 @@ public struct AuditReport: Sendable {
         let parts = Concurrently.map(k + 3) { task -> Part in
             switch task {
             case 0:
-                return .raters(RaterEffects(table: table, view: view, consensus: Consensus(table: table, view: view),
-                                            outliers: outliers, rules: competition.rules))
+                return .raters(RaterEffects(table: table, view: view, consensus: consensus, outliers: outliers,
+                                            rules: competition.rules))
             case 1:
                 return .reliability(ReliabilityReport(totals, completeBlock: block))
             case 2...(k + 1):

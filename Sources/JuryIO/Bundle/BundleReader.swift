@@ -26,7 +26,7 @@ public enum BundleReader {
     /// Memory: what reading needed and let go (the id indexes, line numbers,
     /// the sheets' parts) is handed back to the system before returning
     /// (`FreedMemory`), so that it does not stay resident under what comes
-    /// next: at 10 M sheets, 160 MB less peak memory for `jury rank`.
+    /// next: at 10 M sheets, 160 MiB less peak memory for `jury rank`.
     public static func read(_ path: String, sheetChunks: Int? = nil, peopleRanges: Int? = nil, moocsRanges: Int? = nil) -> Outcome {
         let outcome = readFiles(path, sheetChunks: sheetChunks, peopleRanges: peopleRanges, moocsRanges: moocsRanges)
         FreedMemory.release()

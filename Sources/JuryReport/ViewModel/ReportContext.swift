@@ -60,8 +60,7 @@ struct ReportContext {
         courseCharts = stems.map { "charts/courses/\($0).svg" }
         expertAnchors = SafeFileName.assign(competition.people.indices.map { competition.people.ids[$0] }).map { "expert-\($0)" }
         stageSheets = Stage.allCases.map { competition.stageSheets($0) }
-        outliers = analysis.outliers
-            ?? OutlierRatings(table: competition.sheets, view: stageSheets[Int(analysis.stage.rawValue)], rules: competition.rules)
+        outliers = analysis.outlierRatings(of: competition)
 
         var exclusions: [Int32: Exclusion] = [:]
         for x in analysis.ranking.excluded { exclusions[x.row] = x }

@@ -22,7 +22,7 @@ public struct ExpertSeverity: Sendable, Hashable {
         let view = competition.stageSheets(analysis.stage)
         let consensus = Consensus(table: table, view: view)
         let effects = analysis.audit?.raters
-            ?? RaterEffects(table: table, view: view, consensus: consensus, outliers: analysis.outliers ?? OutlierRatings(table: table, view: view, rules: competition.rules),
+            ?? RaterEffects(table: table, view: view, consensus: consensus, outliers: analysis.outlierRatings(of: competition),
                             rules: competition.rules)
         return effects.raters.compactMap { rater in
             guard let severity = rater.severity else { return nil }

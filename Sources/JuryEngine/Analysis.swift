@@ -68,6 +68,12 @@ public struct Analysis: Sendable {
         if rules.scoring.excludeOutliers {
             (conflicts, outliers) = Concurrently.run(findConflicts, assessOutliers)
             scored = score(conflicts, outliers)
+        } else if !needsOutliers {
+            // Each on every core inside (a `Concurrently` call nested in
+            // another one would run serially).
+            conflicts = findConflicts()
+            scored = score(conflicts, nil)
+            outliers = nil
         } else {
             // The score does not wait for the outliers (a second of CPU time
             // at 10 M sheets): it is computed beside them.
@@ -130,7 +136,9 @@ public struct Analysis: Sendable {
             self.excluded = excluded
             self.counted = counted
             self.criterionMeans = criterionMeans
-            self.rows = entries.map { StageRanking.Row(entry: $0, score: scores[Int(scoreIndex[Int($0.course)])]) }
+            self.rows = Concurrently.array(entries.count, minimum: RatingScores.coursesPerRange) { i in
+                StageRanking.Row(entry: entries[i], score: scores[Int(scoreIndex[Int(entries[i].course)])])
+            }
         }
     }
 

@@ -26,7 +26,10 @@ public struct StructuralConflicts: Sendable {
 
     /// - Parameter earlierCoauthorships: co-authorships of earlier years; empty
     ///   (the default) when no archive is given.
-    public init(competition: Competition, view: StageSheets, earlierCoauthorships: Coauthorships = Coauthorships()) {
+    /// - Parameter sheetsPerRange: sheets checked by one task at least; the
+    ///   findings are the same for any value (the tests split finer).
+    public init(competition: Competition, view: StageSheets, earlierCoauthorships: Coauthorships = Coauthorships(),
+                sheetsPerRange: Int = Self.sheetsPerRange) {
         self.earlierCoauthorships = earlierCoauthorships
         let people = competition.people
         let courses = competition.courses
@@ -34,69 +37,104 @@ public struct StructuralConflicts: Sendable {
         let personDepartment = people.departmentUnit, personFaculty = people.facultyUnit
         let courseDepartment = courses.departmentUnit, courseFaculty = courses.facultyUnit
         let authorStart = courses.authorStart, authorList = courses.authorList
-        // Co-authorship, person p's entries `coauthorStart[p] ..< coauthorStart[p + 1]`:
-        // (co-author, course) for every course with p and another author.
-        var coauthorStart = [Int32](repeating: 0, count: people.count + 1)
+        let (coauthorStart, coauthors) = Self.coauthorships(courses: courses, personCount: people.count)
+        let (declaredCourse, declaredAuthor) = Self.declaredPairs(competition.conflicts)
+        let earlierPairs = Self.earlierPairs(earlierCoauthorships, people: people)
+        let checkDeclared = !declaredCourse.isEmpty || !declaredAuthor.isEmpty
+        let table = competition.sheets
+        // Ranges of sheets on every core, their findings joined in row order.
+        let rows = view.rows
+        let parts = Concurrently.mapRanges(rows.count, minimum: sheetsPerRange) { range -> [Finding] in
+            var findings: [Finding] = []
+            /// Whether `person` is an author of the course whose authors are `authorList[authors]`.
+            func isAuthor(_ person: Int32, _ authors: Range<Int>) -> Bool {
+                for i in authors where authorList[i] == person { return true }
+                return false
+            }
+            for r in rows.lowerBound + range.lowerBound ..< rows.lowerBound + range.upperBound {
+                let e = table.expert[r], c = table.course[r]
+                let authors = Int(authorStart[Int(c)]) ..< Int(authorStart[Int(c) + 1])
+                var kinds = ConflictKinds()
+                if isAuthor(e, authors) { kinds.insert(.selfReview) }
+                if checkDeclared, declaredCourse.contains(Int64(e) << 32 | Int64(c))
+                    || authors.contains(where: { declaredAuthor.contains(Int64(e) << 32 | Int64(authorList[$0])) }) {
+                    kinds.insert(.declared)
+                }
+                if personDepartment[Int(e)] == courseDepartment[Int(c)] {
+                    kinds.insert(.sameDepartment)
+                } else if personFaculty[Int(e)] == courseFaculty[Int(c)] {
+                    kinds.insert(.sameFaculty)
+                }
+                for k in Int(coauthorStart[Int(e)]) ..< Int(coauthorStart[Int(e) + 1]) {
+                    let (person, course) = coauthors[k]
+                    if course != c && person != e && isAuthor(person, authors) {
+                        kinds.insert(.coauthor)
+                        break
+                    }
+                }
+                if !earlierPairs.isEmpty,
+                   authors.contains(where: { authorList[$0] != e && earlierPairs.contains(Int64(e) << 32 | Int64(authorList[$0])) }) {
+                    kinds.insert(.earlierCoauthor)
+                }
+                if !kinds.isEmpty { findings.append(Finding(row: Int32(r), kinds: kinds)) }
+            }
+            return findings
+        }
+        findings = Concurrently.joined(parts)
+    }
+
+    /// Co-authorship, person p's entries `coauthors[coauthorStart[p] ..< coauthorStart[p + 1]]`:
+    /// (co-author, course) for every course with p and another author.
+    static func coauthorships(courses: CourseTable, personCount: Int) -> (start: [Int32], entries: [(person: Int32, course: Int32)]) {
+        let authorStart = courses.authorStart
+        var start = [Int32](repeating: 0, count: personCount + 1)
         for c in courses.indices where authorStart[c + 1] - authorStart[c] > 1 {
             let authors = courses.authors(c)
-            for a in authors { coauthorStart[Int(a) + 1] += Int32(authors.count - 1) }
+            for a in authors { start[Int(a) + 1] += Int32(authors.count - 1) }
         }
-        for p in people.indices { coauthorStart[p + 1] += coauthorStart[p] }
-        var coauthors = [(person: Int32, course: Int32)](repeating: (0, 0), count: Int(coauthorStart[people.count]))
-        var nextCoauthor = coauthorStart
+        for p in 0..<personCount { start[p + 1] += start[p] }
+        var entries = [(person: Int32, course: Int32)](repeating: (0, 0), count: Int(start[personCount]))
+        var next = start
         for c in courses.indices where authorStart[c + 1] - authorStart[c] > 1 {
             let authors = courses.authors(c)
             for a in authors {
                 for b in authors where b != a {
-                    coauthors[Int(nextCoauthor[Int(a)])] = (b, Int32(c))
-                    nextCoauthor[Int(a)] += 1
+                    entries[Int(next[Int(a)])] = (b, Int32(c))
+                    next[Int(a)] += 1
                 }
             }
         }
-        var declaredCourse = Set<Int64>()
-        var declaredAuthor = Set<Int64>()
-        for d in competition.conflicts {
-            switch d.target {
-            case .course(let c): declaredCourse.insert(Int64(d.expert) << 32 | Int64(c))
-            case .author(let p): declaredAuthor.insert(Int64(d.expert) << 32 | Int64(p))
-            }
-        }
-        // Earlier co-authors among this year's people, as (person << 32 | person), both ways.
-        var earlierPairs = Set<Int64>()
-        if !earlierCoauthorships.isEmpty {
-            var index: [String: Int32] = [:]
-            for i in people.indices { index[people.ids[i]] = Int32(i) }
-            for pair in earlierCoauthorships.coursesByPair.keys {
-                guard let a = index[pair.first], let b = index[pair.second] else { continue }
-                earlierPairs.insert(Int64(a) << 32 | Int64(b))
-                earlierPairs.insert(Int64(b) << 32 | Int64(a))
-            }
-        }
-        let table = competition.sheets
-        for r in view.rows {
-            let e = table.expert[r], c = table.course[r]
-            let authors = authorList[Int(authorStart[Int(c)]) ..< Int(authorStart[Int(c) + 1])]
-            var kinds = ConflictKinds()
-            if authors.contains(e) { kinds.insert(.selfReview) }
-            if declaredCourse.contains(Int64(e) << 32 | Int64(c))
-                || (!declaredAuthor.isEmpty && authors.contains { declaredAuthor.contains(Int64(e) << 32 | Int64($0)) }) {
-                kinds.insert(.declared)
-            }
-            if personDepartment[Int(e)] == courseDepartment[Int(c)] {
-                kinds.insert(.sameDepartment)
-            } else if personFaculty[Int(e)] == courseFaculty[Int(c)] {
-                kinds.insert(.sameFaculty)
-            }
-            let mine = coauthors[Int(coauthorStart[Int(e)]) ..< Int(coauthorStart[Int(e) + 1])]
-            if !mine.isEmpty, mine.contains(where: { $0.course != c && $0.person != e && authors.contains($0.person) }) {
-                kinds.insert(.coauthor)
-            }
-            if !earlierPairs.isEmpty, authors.contains(where: { $0 != e && earlierPairs.contains(Int64(e) << 32 | Int64($0)) }) {
-                kinds.insert(.earlierCoauthor)
-            }
-            if !kinds.isEmpty { findings.append(Finding(row: Int32(r), kinds: kinds)) }
-        }
+        return (start, entries)
     }
+
+    /// Declared conflicts as (expert << 32 | course) and (expert << 32 | author).
+    static func declaredPairs(_ conflicts: [DeclaredConflict]) -> (courses: Set<Int64>, authors: Set<Int64>) {
+        var courses = Set<Int64>(), authors = Set<Int64>()
+        for d in conflicts {
+            switch d.target {
+            case .course(let c): courses.insert(Int64(d.expert) << 32 | Int64(c))
+            case .author(let p): authors.insert(Int64(d.expert) << 32 | Int64(p))
+            }
+        }
+        return (courses, authors)
+    }
+
+    /// Earlier co-authors among this year's people, as (person << 32 | person), both ways.
+    static func earlierPairs(_ earlier: Coauthorships, people: PersonTable) -> Set<Int64> {
+        var pairs = Set<Int64>()
+        guard !earlier.isEmpty else { return pairs }
+        var index: [String: Int32] = [:]
+        for i in people.indices { index[people.ids[i]] = Int32(i) }
+        for pair in earlier.coursesByPair.keys {
+            guard let a = index[pair.first], let b = index[pair.second] else { continue }
+            pairs.insert(Int64(a) << 32 | Int64(b))
+            pairs.insert(Int64(b) << 32 | Int64(a))
+        }
+        return pairs
+    }
+
+    /// Sheets checked by one task at least, by default (fewer are checked on one core).
+    public static let sheetsPerRange = 1 << 16
 
     /// The sheets that leave the score: those with a kind listed in `recuse`
     /// (and every self-review), with the most serious such kind as the reason.

@@ -60,9 +60,11 @@ public enum Ranking {
     ///     candidates without sheets (units decided by votes).
     ///   - criterionMean: the mean score of a course on criterion `index`, over
     ///     its counted sheets (asked only for tied entries).
+    ///   - groupsPerRange: groups of equal scores ordered by one task at
+    ///     least; the ranking is the same for any value (the tests split finer).
     public static func rank(_ candidates: [Candidate], ids: TextColumn, chain: [TieBreakRule], seed: UInt64,
+                            groupsPerRange: Int = groupsPerRange,
                             criterionMean: (Int32, Int) -> Double) -> [RankedEntry] {
-        let n = candidates.count
         let idOrder = IdOrder(candidates, ids: ids)
         // One column of values for each rule that reads sheets.
         var column = [Int](repeating: -1, count: chain.count)
@@ -76,22 +78,35 @@ public enum Ranking {
             }
         }
         let placed = ScoreOrder(candidates, idOrder: idOrder, sheetRules: sheetRules)
-        var tie = TieGroup(chain: chain, column: column, seed: seed)
-        var entries: [RankedEntry] = []
-        entries.reserveCapacity(n)
         let groupStart = placed.groupStart
-        for g in 0 ..< groupStart.count - 1 {
-            let i = groupStart[g], j = groupStart[g + 1]
-            let firstTieBreak: String? = i == 0 ? nil : "score"
-            if j - i == 1 {
-                entries.append(RankedEntry(course: placed.course[i], rank: i + 1, tieBreak: firstTieBreak))
-            } else {
-                breakTie(i..<j, placed: placed, idOrder: idOrder, firstTieBreak: firstTieBreak, work: &tie,
-                         criterionMean: criterionMean, into: &entries)
+        // Ranges of groups on every core (groups are ordered independently),
+        // each writing its positions of the ranking in place.
+        let groups = Concurrently.ranges(groupStart.count - 1, minimum: groupsPerRange)
+        let positions = groups.map { groupStart[$0.lowerBound] ..< groupStart[$0.upperBound] }
+        return Concurrently.array(placed.course.count, parts: positions) { (part, out: UnsafeMutableBufferPointer<RankedEntry>) in
+            var tie = TieGroup(chain: chain, column: column, seed: seed)
+            var entries: [RankedEntry] = []
+            for g in groups[part] {
+                let i = groupStart[g], j = groupStart[g + 1]
+                let firstTieBreak: String? = i == 0 ? nil : "score"
+                if j - i == 1 {
+                    entries.append(RankedEntry(course: placed.course[i], rank: i + 1, tieBreak: firstTieBreak))
+                } else {
+                    breakTie(i..<j, placed: placed, idOrder: idOrder, firstTieBreak: firstTieBreak, work: &tie,
+                             criterionMean: criterionMean, into: &entries)
+                }
+                if entries.count >= 4096 || g + 1 == groups[part].upperBound {
+                    // Written out in blocks: the part's entries are never held whole.
+                    let at = groupStart[g + 1] - positions[part].lowerBound - entries.count
+                    _ = UnsafeMutableBufferPointer(rebasing: out[at ..< at + entries.count]).initialize(from: entries)
+                    entries.removeAll(keepingCapacity: true)
+                }
             }
         }
-        return entries
     }
+
+    /// Groups of equal scores ordered by one task at least, by default.
+    public static let groupsPerRange = 16
 
     /// The chain, and buffers shared by every tie group of one ranking.
     struct TieGroup {

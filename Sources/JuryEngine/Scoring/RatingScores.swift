@@ -32,36 +32,51 @@ public struct CourseScore: Sendable, Hashable, Codable {
 public enum RatingScores {
     /// - Parameters:
     ///   - counted: per row of the table, whether the sheet counts (not excluded).
+    ///   - coursesPerRange: courses scored by one task at least; the scores
+    ///     are the same for any value (the tests split finer).
     public static func compute(table: SheetTable, view: StageSheets, method: ScoringMethod,
-                               counted: [Bool]) -> [CourseScore] {
+                               counted: [Bool], coursesPerRange: Int = coursesPerRange) -> [CourseScore] {
         let zTotals = method == .zscore ? zScores(table: table, view: view, counted: counted) : nil
-        var out: [CourseScore] = []
-        var buffer: [Double] = []
-        for c in 0..<view.courseCount {
-            buffer.removeAll(keepingCapacity: true)
-            var zSum = 0.0
-            for r in view.sheets(ofCourse: c) where counted[r] {
-                buffer.append(table.total[r])
-                if let z = zTotals { zSum += z.z[r - view.rows.lowerBound] }
+        // Ranges of courses on every core, written in place; courses without
+        // counted sheets are then left out.
+        let parts = Concurrently.ranges(view.courseCount, minimum: coursesPerRange)
+        var scores = Concurrently.array(view.courseCount, parts: parts) { (part, out: UnsafeMutableBufferPointer<CourseScore>) in
+            var buffer: [Double] = []
+            let first = parts[part].lowerBound
+            for k in out.indices {
+                let c = first + k
+                buffer.removeAll(keepingCapacity: true)
+                var zSum = 0.0
+                for r in view.sheets(ofCourse: c) where counted[r] {
+                    buffer.append(table.total[r])
+                    if let z = zTotals { zSum += z.z[r - view.rows.lowerBound] }
+                }
+                let n = buffer.count
+                guard n > 0 else {
+                    out.initializeElement(at: k, to: CourseScore(course: Int32(c), sheets: 0, score: 0, mean: 0, median: 0, min: 0, max: 0))
+                    continue
+                }
+                buffer.sort()
+                var sum = 0.0
+                for x in buffer { sum += x }
+                let mean = sum / Double(n)
+                let median = n % 2 == 1 ? buffer[n / 2] : (buffer[n / 2 - 1] + buffer[n / 2]) / 2
+                let lo = buffer[0], hi = buffer[n - 1]
+                let score: Double = switch method {
+                case .mean: mean
+                case .median: median
+                case .trimmed: n >= 5 ? (sum - lo - hi) / Double(n - 2) : mean
+                case .zscore: zTotals.map { $0.m + $0.s * (zSum / Double(n)) } ?? mean
+                }
+                out.initializeElement(at: k, to: CourseScore(course: Int32(c), sheets: n, score: score, mean: mean, median: median, min: lo, max: hi))
             }
-            let n = buffer.count
-            guard n > 0 else { continue }
-            buffer.sort()
-            var sum = 0.0
-            for x in buffer { sum += x }
-            let mean = sum / Double(n)
-            let median = n % 2 == 1 ? buffer[n / 2] : (buffer[n / 2 - 1] + buffer[n / 2]) / 2
-            let lo = buffer[0], hi = buffer[n - 1]
-            let score: Double = switch method {
-            case .mean: mean
-            case .median: median
-            case .trimmed: n >= 5 ? (sum - lo - hi) / Double(n - 2) : mean
-            case .zscore: zTotals.map { $0.m + $0.s * (zSum / Double(n)) } ?? mean
-            }
-            out.append(CourseScore(course: Int32(c), sheets: n, score: score, mean: mean, median: median, min: lo, max: hi))
         }
-        return out
+        scores.removeAll { $0.sheets == 0 }
+        return scores
     }
+
+    /// Courses scored by one task at least, by default (fewer are scored on one core).
+    public static let coursesPerRange = 1 << 14
 
     /// Per counted row of the stage (indexed from the stage's first row), the
     /// expert z-score; and the stage's mean and sd of counted totals.

@@ -18,7 +18,9 @@ let package = Package(
     ],
     targets: [
         // Pure core: model, columnar tables, scoring, ranking, statistics. No I/O.
-        .target(name: "JuryEngine"),
+        .target(name: "JuryEngine", dependencies: ["MemoryHints"]),
+        // Cache prefetch hints for Swift (a C header of static inline functions).
+        .target(name: "MemoryHints"),
         // Bundle reader/writer, CSV, JSON, diagnostics with file:line:column.
         .target(name: "JuryIO", dependencies: ["JuryEngine"]),
         // Synthetic bundles with planted anomalies and their truth.

@@ -1,3 +1,5 @@
+import MemoryHints
+
 /// A column of strings stored as one UTF-8 byte buffer and end offsets, so a
 /// million comments cost two allocations, not a million. Empty strings cost
 /// four bytes each; a column whose strings are all empty stores nothing.
@@ -59,6 +61,26 @@ public struct TextColumn: Sendable, Hashable {
         let start = i == 0 ? 0 : Int(ends[i - 1])
         let end = Int(ends[i])
         return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Starts loading the first bytes of a row's string into the cache, for a
+    /// read in a few rows' time (rows read in an order of their own, such as
+    /// rank order, miss the cache each). Its end offset should be loaded
+    /// already (`prefetchOffset`). A hint only.
+    @inlinable
+    public func prefetch(_ row: Int) {
+        let i = row - emptyPrefix
+        guard i >= 0, i < ends.count else { return }
+        let start = i == 0 ? 0 : Int(ends[i - 1])
+        bytes.withUnsafeBufferPointer { memory_hints_prefetch($0.baseAddress.map { $0 + start }) }
+    }
+
+    /// Starts loading a row's end offsets into the cache, ahead of `prefetch`. A hint only.
+    @inlinable
+    public func prefetchOffset(_ row: Int) {
+        let i = row - emptyPrefix
+        guard i > 0, i < ends.count else { return }
+        ends.withUnsafeBufferPointer { memory_hints_prefetch($0.baseAddress.map { $0 + i - 1 }) }
     }
 
     /// Whether the string of a row is empty.

@@ -1,0 +1,2 @@
+// The module is its header (static inline functions); SwiftPM needs one source file.
+#include "MemoryHints.h"

@@ -119,6 +119,20 @@ struct CSVReaderTests {
         #expect(read.problem == nil && read.fields[0] == String(pad.prefix(position)) + "Қ" + String(pad.dropFirst(position)))
     }
 
+    @Test("a bad byte in the same eight-byte word as a separator, before or after it, is reported in its own column")
+    func badByteNextToSeparator() throws {
+        for comma in 0..<16 {
+            for bad in 0..<17 where bad != comma {
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 17)
+                bytes[comma] = UInt8(ascii: ",")
+                bytes[bad] = 0xFF
+                let read = try records(bytes + Array(",1\n".utf8))[0]
+                #expect(read.fields.count == 3, "comma at \(comma), bad byte at \(bad)")
+                #expect(read.problem == .invalidUTF8(line: 1, column: bad < comma ? 1 : 2), "comma at \(comma), bad byte at \(bad)")
+            }
+        }
+    }
+
     @Test("empty input has no records; a trailing empty field is kept")
     func edges() throws {
         #expect(try records("").isEmpty)

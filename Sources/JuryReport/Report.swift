@@ -85,7 +85,9 @@ public enum Report {
         }
         let competition = input.competition
         var files: [ReportFile] = [ReportFile(path: "style.css", bytes: try ReportTemplates.stylesheet())]
-        files.append(ReportFile(path: "data/ranking.csv", bytes: Array(RankingOutput.csv(input.analysis, competition: competition).utf8)))
+        var rankingCSV: [UInt8] = []
+        RankingOutput.csv(input.analysis, competition: competition) { rankingCSV.append(contentsOf: $0) }
+        files.append(ReportFile(path: "data/ranking.csv", bytes: rankingCSV))
         if !options.publicOnly {
             files.append(ReportFile(path: "data/ranking.json", bytes: Array(RankingOutput.json(input.analysis, competition: competition).utf8)))
         }

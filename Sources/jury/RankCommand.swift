@@ -33,7 +33,7 @@ struct RankCommand: ParsableCommand {
                                 earlierCoauthorships: earlier?.coauthorships ?? Coauthorships())
         switch format {
         case .json: RankingOutput.json(analysis, competition: competition, byteSink: { FileHandleOutput.standardOutput.write($0) })
-        case .csv: FileHandleOutput.standardOutput.write(RankingOutput.csv(analysis, competition: competition))
+        case .csv: RankingOutput.csv(analysis, competition: competition, byteSink: { FileHandleOutput.standardOutput.write($0) })
         case .table: FileHandleOutput.standardOutput.write(RankingOutput.table(analysis, competition: competition))
         }
     }

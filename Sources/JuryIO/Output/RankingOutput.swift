@@ -90,7 +90,19 @@ public enum RankingOutput {
     public static let csvHeader = ["rank", "mooc_id", "title", "score", "sheets", "mean", "median", "min", "max", "tie_break"]
 
     public static func csv(_ analysis: Analysis, competition: Competition) -> String {
+        var all: [UInt8] = []
+        csv(analysis, competition: competition) { all.append(contentsOf: $0) }
+        return String(decoding: all, as: UTF8.self)
+    }
+
+    /// Streams the CSV to `byteSink` as UTF-8 blocks of about a megabyte, so
+    /// that no copy of the whole ranking is held (at 2 million courses the
+    /// CSV is some 300 MB).
+    public static func csv(_ analysis: Analysis, competition: Competition,
+                           byteSink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let block = 1 << 20
         var out: [UInt8] = []
+        out.reserveCapacity(block + 4096)
         out.append(contentsOf: CSVWriter.line(csvHeader).utf8)
         let ids = competition.courses.ids, titles = competition.courses.titles
         let rows = analysis.ranking.rows
@@ -118,8 +130,12 @@ public enum RankingOutput {
             out.append(UInt8(ascii: ","))
             CSVWriter.appendField(row.entry.tieBreak ?? "", to: &out)
             out.append(UInt8(ascii: "\n"))
+            if out.count >= block {
+                out.withUnsafeBufferPointer(byteSink)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+        if !out.isEmpty { out.withUnsafeBufferPointer(byteSink) }
     }
 
     public static func table(_ analysis: Analysis, competition: Competition) -> String {

@@ -28,4 +28,17 @@ struct TextTableTests {
     func csvQuoting() {
         #expect(CSVWriter.line(["a", "b,c", "say \"hi\"", "two\nlines"]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\"\n")
     }
+
+    /// RFC 4180, section 2, rules 6 and 7: a field holding a line break, a
+    /// comma or a quote is enclosed in quotes, a quote doubled. "\r\n" and a
+    /// comma with a combining mark are one `Character` each in Swift, which
+    /// a test by characters would miss.
+    @Test("CSV quoting looks at bytes: CR LF, a comma or quote with a combining mark, Kazakh text")
+    func csvQuotingBytes() {
+        #expect(CSVWriter.line(["a\r\nb", ",\u{301}", "\"\u{301}", "Қазақ тілі", "Қазақ, тілі"])
+            == "\"a\r\nb\",\",\u{301}\",\"\"\"\u{301}\",Қазақ тілі,\"Қазақ, тілі\"\n")
+        var bytes: [UInt8] = []
+        Array("Физика \"1\"".utf8).withUnsafeBytes { CSVWriter.appendField(utf8: $0, to: &bytes) }
+        #expect(String(decoding: bytes, as: UTF8.self) == "\"Физика \"\"1\"\"\"")
+    }
 }

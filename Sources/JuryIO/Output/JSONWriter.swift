@@ -185,16 +185,11 @@ public struct JSONWriter {
     private mutating func newline() {
         if sink != nil && bytes.count >= Self.blockSize { flush() }
         bytes.append(UInt8(ascii: "\n"))
-        var spaces = 2 * indent
-        while spaces > 0 {
-            let n = min(spaces, Self.spaces.count)
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
-            spaces -= n
-        }
+        // Not copied from a static buffer: a static's lazy initialisation
+        // check on every line cost more than filling the spaces.
+        let spaces = 2 * indent
+        if spaces > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces)) }
     }
-
-    /// Indentation, copied from here in one piece per line.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     static func render(_ v: Value) -> String {
         var out: [UInt8] = []

@@ -277,8 +277,14 @@ extension PermutationTest {
     /// FNV-1a 64 of a string's UTF-8 bytes: a stable hash (Swift's `Hasher`
     /// is seeded per process), so a test's seed follows from the ids alone.
     static func stableHash(_ s: String) -> UInt64 {
+        var s = s
+        return s.withUTF8 { stableHash(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `stableHash` of a row of a text column, without making the `String`.
+    static func stableHash(utf8: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in s.utf8 {
+        for b in utf8 {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01B3
         }

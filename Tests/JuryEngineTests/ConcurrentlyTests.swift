@@ -83,6 +83,16 @@ struct ConcurrentlyTests {
         #expect(!whole.findings.isEmpty)
         #expect(Set(whole.findings.flatMap { Array($0.kinds) }).count >= 4)
         #expect(whole.findings == split.findings)
+        // The flags, kind by kind and row by row, whatever the split of the findings.
+        let consensus = Consensus(table: c.sheets, view: view)
+        let flags = whole.flags(competition: c, consensus: consensus, findingsPerRange: .max)
+        #expect(flags.count == whole.findings.reduce(0) { $0 + Array($1.kinds).count })
+        #expect(Set(flags.map(\.kind)).count >= 4)
+        #expect(flags == whole.flags(competition: c, consensus: consensus, findingsPerRange: 1))
+        #expect(flags == whole.flags(competition: c, consensus: consensus, findingsPerRange: 7))
+        #expect(flags.contains {
+            if case .conflict(_, let reasons) = $0.evidence { $0.kind == .declared && reasons == ["r"] } else { false }
+        })
 
         let counted = [Bool](repeating: true, count: c.sheets.count)
         for method in ScoringMethod.allCases {

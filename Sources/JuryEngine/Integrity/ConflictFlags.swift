@@ -13,45 +13,76 @@ extension StructuralConflicts {
     /// (`"<mooc_id> (<competition id>, <year>) with <person_id>"`).
     ///
     /// Order: by kind in `IntegrityKind.allCases` order, then by row.
-    public func flags(competition: Competition, consensus: Consensus) -> [IntegrityFlag] {
+    ///
+    /// Made on every core and written in place: the findings are split into
+    /// ranges, and the flags of one kind from one range are a consecutive
+    /// segment of the result (kind by kind, range by range), filled by one
+    /// task. The result does not depend on the split (`findingsPerRange`;
+    /// the tests split finer).
+    public func flags(competition: Competition, consensus: Consensus,
+                      findingsPerRange: Int = Self.sheetsPerRange) -> [IntegrityFlag] {
         let table = competition.sheets
         let kinds = IntegrityKind.allCases
         let recusing = Set(competition.rules.integrity.recuse.compactMap(IntegrityKind.init(rawValue:))).union([.selfReview])
         let recused = kinds.map(recusing.contains)
         var declarations: [Int32: [DeclaredConflict]] = [:]
         for d in competition.conflicts { declarations[d.expert, default: []].append(d) }
-        var byKind = [[IntegrityFlag]](repeating: [], count: kinds.count)
-        for f in findings {
-            let r = Int(f.row)
+        let findings = self.findings
+        let ranges = Concurrently.ranges(findings.count, minimum: findingsPerRange)
+        // counts[p][k]: flags of kind k from the findings of range p.
+        let counts = Concurrently.map(ranges.count) { p in
+            var n = [Int](repeating: 0, count: kinds.count)
+            for f in findings[ranges[p]] {
+                for (k, kind) in kinds.enumerated() where f.kinds.contains(kind) { n[k] += 1 }
+            }
+            return n
+        }
+        var segments: [(kind: Int, range: Int)] = []
+        var parts: [Range<Int>] = []
+        var end = 0
+        for k in kinds.indices {
+            for p in ranges.indices {
+                segments.append((k, p))
+                parts.append(end ..< end + counts[p][k])
+                end += counts[p][k]
+            }
+        }
+        return Concurrently.array(end, parts: parts) { part, slots in
+            let (k, p) = segments[part]
+            let kind = kinds[k]
+            var next = 0
+            for f in findings[ranges[p]] where f.kinds.contains(kind) {
+                slots.initializeElement(at: next, to: flag(kind, recused: recused[k], row: Int(f.row)))
+                next += 1
+            }
+        }
+
+        func flag(_ kind: IntegrityKind, recused: Bool, row r: Int) -> IntegrityFlag {
             let e = table.expert[r], c = table.course[r]
             let authors = Array(competition.courses.authors(Int(c)))
             let agreed = consensus[r]
-            let sheet = FlaggedSheet(row: f.row, expert: e, course: c, total: table.total[r], consensus: agreed.isNaN ? nil : agreed)
-            for kind in f.kinds {
-                let k = kinds.firstIndex(of: kind) ?? 0
-                var reasons: [String]?
-                if kind == .declared {
-                    reasons = (declarations[e] ?? []).filter { d in
-                        switch d.target {
-                        case .course(let x): x == c
-                        case .author(let p): authors.contains(p)
-                        }
-                    }.map(\.reason)
-                } else if kind == .earlierCoauthor {
-                    let expertID = competition.people[Int(e)].id
-                    reasons = authors.filter { $0 != e }.flatMap { a in
-                        let authorID = competition.people[Int(a)].id
-                        guard expertID != authorID else { return [String]() }
-                        return (earlierCoauthorships.coursesByPair[Coauthorships.Pair(expertID, authorID)] ?? []).map {
-                            "\($0.courseID) (\($0.competitionID), \($0.year)) with \(authorID)"
-                        }
+            let sheet = FlaggedSheet(row: Int32(r), expert: e, course: c, total: table.total[r], consensus: agreed.isNaN ? nil : agreed)
+            var reasons: [String]?
+            if kind == .declared {
+                reasons = (declarations[e] ?? []).filter { d in
+                    switch d.target {
+                    case .course(let x): x == c
+                    case .author(let p): authors.contains(p)
+                    }
+                }.map(\.reason)
+            } else if kind == .earlierCoauthor {
+                let expertID = competition.people[Int(e)].id
+                reasons = authors.filter { $0 != e }.flatMap { a in
+                    let authorID = competition.people[Int(a)].id
+                    guard expertID != authorID else { return [String]() }
+                    return (earlierCoauthorships.coursesByPair[Coauthorships.Pair(expertID, authorID)] ?? []).map {
+                        "\($0.courseID) (\($0.competitionID), \($0.year)) with \(authorID)"
                     }
                 }
-                byKind[k].append(IntegrityFlag(kind: kind, severity: .ofConflict(kind), experts: [e], moocs: [c], authors: authors,
-                                               effect: sheet.excess, recused: recused[k],
-                                               evidence: .conflict(sheet: sheet, reasons: reasons)))
             }
+            return IntegrityFlag(kind: kind, severity: .ofConflict(kind), experts: [e], moocs: [c], authors: authors,
+                                 effect: sheet.excess, recused: recused,
+                                 evidence: .conflict(sheet: sheet, reasons: reasons))
         }
-        return byKind.flatMap { $0 }
     }
 }

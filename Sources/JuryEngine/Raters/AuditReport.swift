@@ -42,7 +42,8 @@ public struct AuditReport: Sendable {
         let block = CompleteBlockSearch().find(in: totals)
         // Task 0: rater effects, the longest, first (`concurrentPerform`
         // starts tasks in order, so the longest does not run alone at the
-        // end); 1: the total; 2 … k + 1: each criterion; k + 2: Cronbach's alpha.
+        // end); 1: Cronbach's alpha, the next longest; 2: the total;
+        // 3 … k + 2: each criterion.
         enum Part {
             case reliability(ReliabilityReport)
             case cronbach(Computed<CronbachAlpha>)
@@ -54,16 +55,18 @@ public struct AuditReport: Sendable {
                 return .raters(RaterEffects(table: table, view: view, consensus: consensus, outliers: outliers,
                                             rules: competition.rules))
             case 1:
-                return .reliability(ReliabilityReport(totals, completeBlock: block))
-            case 2...(k + 1):
-                let c = task - 2
-                return .reliability(ReliabilityReport(ratings { Double(table.score(row: $0, criterion: c)) },
-                                                      completeBlock: block))
-            default:
                 var scores: [UInt8] = []
                 scores.reserveCapacity(rows.count * k)
                 for r in rows { for c in 0..<k { scores.append(table.score(row: r, criterion: c)) } }
                 return .cronbach(CronbachAlpha.compute(scores: scores, items: k))
+            case 2:
+                return .reliability(ReliabilityReport(totals, completeBlock: block))
+            case 3...(k + 2):
+                let c = task - 3
+                return .reliability(ReliabilityReport(ratings { Double(table.score(row: $0, criterion: c)) },
+                                                      completeBlock: block))
+            default:
+                preconditionFailure("task \(task) of \(k + 3)")
             }
         }
         var reports: [ReliabilityReport] = []

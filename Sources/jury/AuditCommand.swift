@@ -33,5 +33,6 @@ struct AuditCommand: ParsableCommand {
         case .csv: FileHandleOutput.standardOutput.write(AuditOutput.csv(analysis, competition: competition))
         case .table: FileHandleOutput.standardOutput.write(AuditOutput.table(analysis, competition: competition))
         }
+        KeptUntilExit.keep((competition, analysis))
     }
 }

@@ -36,5 +36,6 @@ struct RankCommand: ParsableCommand {
         case .csv: RankingOutput.csv(analysis, competition: competition, byteSink: { FileHandleOutput.standardOutput.write($0) })
         case .table: FileHandleOutput.standardOutput.write(RankingOutput.table(analysis, competition: competition))
         }
+        KeptUntilExit.keep((competition, analysis))
     }
 }

@@ -37,18 +37,17 @@ extension StructuralConflicts {
             }
             return n
         }
-        var segments: [(kind: Int, range: Int)] = []
+        // Part k × ranges.count + p of the result: the flags of kind k from range p.
         var parts: [Range<Int>] = []
         var end = 0
         for k in kinds.indices {
             for p in ranges.indices {
-                segments.append((k, p))
                 parts.append(end ..< end + counts[p][k])
                 end += counts[p][k]
             }
         }
         return Concurrently.array(end, parts: parts) { part, slots in
-            let (k, p) = segments[part]
+            let (k, p) = part.quotientAndRemainder(dividingBy: ranges.count)
             let kind = kinds[k]
             var next = 0
             for f in findings[ranges[p]] where f.kinds.contains(kind) {

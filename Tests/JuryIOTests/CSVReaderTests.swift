@@ -133,6 +133,35 @@ struct CSVReaderTests {
         }
     }
 
+    @Test("records without quotes, read a word at a time, come out as the general scan reads them (seeded random input)")
+    func plainScanAgreesWithGeneralScan() throws {
+        // Short fields, separators at every offset of a word, CR LF, quotes,
+        // a Cyrillic letter and bytes that are not UTF-8.
+        let pieces: [[UInt8]] = [[0x61], [0x62, 0x63], Array("12345678".utf8), [0x2C], [0x2C], [0x0A], [0x0D, 0x0A],
+                                 [0x0D], [0x22], [0xD0, 0x9A], [0xFF], [0xD0], Array(",,".utf8)]
+        var rng = SeededGenerator(seed: 41)
+        for round in 0..<3_000 {
+            var bytes: [UInt8] = []
+            let length = Int(rng.next() % 120)
+            for _ in 0..<length {
+                let r = rng.next() % 100
+                // Quotes and bad bytes rarely, so that most records take the word path.
+                let piece = r < 2 ? 8 : r < 4 ? 10 : r < 6 ? 11 : Int(r % UInt64(pieces.count))
+                bytes += pieces[piece == 8 && round % 2 == 0 ? 0 : piece]
+            }
+            func read(_ plain: Bool) throws -> [String] {
+                let reader = CSVReader(bytes: bytes, usesPlainScan: plain)
+                var out: [String] = []
+                while try reader.next() {
+                    out.append("\(reader.line) \(String(describing: reader.problem)) \(reader.offset) \(reader.nextLineNumber) "
+                               + (0..<reader.fieldCount).map { Array(reader.field($0)).description }.joined(separator: "|"))
+                }
+                return out
+            }
+            #expect(try read(true) == read(false), "\(bytes)")
+        }
+    }
+
     @Test("empty input has no records; a trailing empty field is kept")
     func edges() throws {
         #expect(try records("").isEmpty)

@@ -98,16 +98,66 @@ extension FieldParsing {
         return yesNo(String(decoding: b, as: UTF8.self), column: column, at: line, col, log: &log)
     }
 
-    /// A whole number; empty = not given.
+    /// A whole number; empty = not given. Plain digits are read from the
+    /// bytes; anything else (a sign, a problem) takes the `String` path.
     func integer(bytes b: UnsafeRawBufferPointer, column: String, at line: Int, _ col: Int?, min: Int = 0, log: inout DiagnosticLog) -> Int? {
         if b.isEmpty { return nil }
+        if let n = FieldParsing.digits(b), n >= min { return n }
         return integer(String(decoding: b, as: UTF8.self), column: column, at: line, col, min: min, log: &log)
     }
 
-    /// A non-negative decimal number; empty = not given.
+    /// A non-negative decimal number; empty = not given. Plain decimals
+    /// (`digits[.digits]`) are read from the bytes (`plainDecimal`); anything
+    /// else (an exponent, a sign, a problem) takes the `String` path.
     func number(bytes b: UnsafeRawBufferPointer, column: String, at line: Int, _ col: Int?, log: inout DiagnosticLog) -> Double? {
         if b.isEmpty { return nil }
+        if let x = FieldParsing.plainDecimal(b) { return x }
         return number(String(decoding: b, as: UTF8.self), column: column, at: line, col, log: &log)
+    }
+
+    /// The value of 1–18 ASCII digits (as `Int(_:)` reads them), or nil for
+    /// anything else.
+    @inline(__always)
+    static func digits(_ b: UnsafeRawBufferPointer) -> Int? {
+        guard !b.isEmpty, b.count <= 18 else { return nil }
+        var n = 0
+        for byte in b {
+            let d = byte &- 48
+            guard d <= 9 else { return nil }
+            n = n &* 10 &+ Int(d)
+        }
+        return n
+    }
+
+    /// Powers of ten exact in a `Double`: 10⁰ … 10²².
+    private static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { x, _ in x * 10 } }
+
+    /// `digits` or `digits.digits`, read exactly as `Double(_:)` reads it,
+    /// when the digits make an integer M ≤ 2⁵³ and at most 22 of them follow
+    /// the point; nil for anything else. Then M and 10^k are both exact
+    /// doubles and one IEEE division, correctly rounded, gives the correctly
+    /// rounded M / 10^k: the fast path of Clinger, "How to Read Floating
+    /// Point Numbers Accurately" (PLDI 1990), used by Go's `strconv` and
+    /// Lemire's fast_float before their slower paths.
+    static func plainDecimal(_ b: UnsafeRawBufferPointer) -> Double? {
+        var mantissa: UInt64 = 0
+        var digitCount = 0
+        var afterPoint = -1
+        for byte in b {
+            let d = byte &- 48
+            if d <= 9 {
+                guard digitCount < 19 else { return nil }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                digitCount += 1
+                if afterPoint >= 0 { afterPoint += 1 }
+            } else if byte == UInt8(ascii: "."), afterPoint < 0, digitCount > 0 {
+                afterPoint = 0
+            } else {
+                return nil
+            }
+        }
+        guard digitCount > 0, afterPoint != 0, mantissa <= 1 << 53, afterPoint <= 22 else { return nil }
+        return Double(mantissa) / exactPowersOfTen[max(afterPoint, 0)]
     }
 
     /// An ISO 8601 timestamp's instant; empty = not given.

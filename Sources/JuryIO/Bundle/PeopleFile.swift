@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 import JuryEngine
 
 /// Reads `people.csv`: authors, experts, voters and the commission, into a
@@ -122,9 +126,18 @@ extension PersonTable: TableRows {
 }
 
 extension Person.Roles {
-    /// A role from its name's UTF-8 bytes.
+    /// A role from its name's UTF-8 bytes (compared with `memcmp`: the
+    /// generic `elementsEqual` cost 1 % of reading a large bundle).
     init?(utf8 name: UnsafeRawBufferPointer) {
-        guard let match = Person.Roles.named.first(where: { $0.name.utf8.elementsEqual(name) }) else { return nil }
-        self = match.role
+        guard let base = name.baseAddress else { return nil }
+        for (text, role) in Person.Roles.named where text.utf8.count == name.count {
+            let same = text.utf8.withContiguousStorageIfAvailable { $0.baseAddress.map { memcmp($0, base, name.count) == 0 } ?? false }
+                ?? text.utf8.elementsEqual(name)
+            if same {
+                self = role
+                return
+            }
+        }
+        return nil
     }
 }

@@ -519,18 +519,27 @@ public struct CSVReaderError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Strict UTF-8 validation (no overlongs, no surrogates, at most U+10FFFF),
-/// per the Unicode Standard, table 3-7.
+/// per the Unicode Standard, table 3-7. ASCII is skipped eight bytes at a
+/// time, and a two-byte sequence (Cyrillic, Kazakh) is checked without the
+/// general table.
 @inline(__always)
 func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard let p = bytes.baseAddress else { return true }
     var i = 0
     let n = bytes.count
     while i < n {
-        let b0 = bytes[i]
+        while i + 8 <= n && p.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        if i >= n { break }
+        let b0 = p.load(fromByteOffset: i, as: UInt8.self)
         if b0 < 0x80 { i += 1; continue }
+        if b0 & 0xE0 == 0xC0 {
+            guard b0 >= 0xC2, i + 1 < n, p.load(fromByteOffset: i + 1, as: UInt8.self) & 0xC0 == 0x80 else { return false }
+            i += 2
+            continue
+        }
         var need = 0
         var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
         switch b0 {
-        case 0xC2...0xDF: need = 1
         case 0xE0: need = 2; lo = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: need = 2
         case 0xED: need = 2; hi = 0x9F

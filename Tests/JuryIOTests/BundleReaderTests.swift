@@ -32,6 +32,27 @@ struct BundleReaderTests {
                       "sheets.csv:6:6: error: missing score for 'video_lectures'"])
     }
 
+    @Test("scores and totals in every form the checks accept read the same, common form or not")
+    func acceptedForms() throws {
+        // "+7", "07", "10", an empty total and a total with a leading zero
+        // leave the quick path of the common row; each must still be read.
+        let d = try good.appending("sheets.csv", """
+            commission,E3,M2,+7,07,10,1,7,7,7,46
+            commission,E3,M1,7,7,7,7,7,7,7,
+            commission,E3,M3,7,7,7,7,7,7,7,049
+            """)
+        let outcome = try d.read()
+        #expect(outcome.log.diagnostics.isEmpty)
+        let competition = try #require(outcome.competition)
+        let table = competition.sheets
+        #expect(table.count == 7)
+        let courses = competition.courses.map(\.id)
+        let sheetsOfE3 = (0..<table.count).filter { competition.people[Int(table.expert[$0])].id == "E3" }
+        #expect(sheetsOfE3.map { courses[Int(table.course[$0])] } == ["M1", "M2", "M3"])
+        #expect(sheetsOfE3.map { table.total[$0] } == [49, 46, 49])
+        #expect((0..<7).map { table.score(row: sheetsOfE3[1], criterion: $0) } == [7, 7, 10, 1, 7, 7, 7])
+    }
+
     @Test("total that is not the sum of the criteria")
     func totalMismatch() throws {
         let d = try good.appending("sheets.csv", "commission,E3,M2,7,7,7,7,7,7,7,50").diagnostics()

@@ -188,6 +188,9 @@ struct SheetRowParser: Sendable {
         let unweighted = rules.isUnweighted
         let scale = rules.scale
         var scores = [UInt8](repeating: 0, count: k)
+        let quickScores = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: k)
+        defer { quickScores.deallocate() }
+        let expertRole = Person.Roles.expert
         var warnedNotExpert = Set<Int32>()
         do {
             while try reader.next() {
@@ -198,6 +201,18 @@ struct SheetRowParser: Sendable {
                     continue
                 }
                 let record = reader.record
+                if let sheet = quickSheet(record, unweighted: unweighted, scale: scale, scores: quickScores) {
+                    if !personList.roles(Int(sheet.expert)).contains(expertRole), warnedNotExpert.insert(sheet.expert).inserted {
+                        part.notExpert.append((sheet.expert, .warning(name, line, expertColumn + 1, "'\(personList.ids[Int(sheet.expert)])' scores sheets but does not have the role 'expert' in people.csv")))
+                    }
+                    let comment = commentColumn.map { record.isEmpty($0) ? "" : record.string($0) } ?? ""
+                    part.builder.append(stage: sheet.stage, course: sheet.course, expert: sheet.expert,
+                                        scores: UnsafeBufferPointer(quickScores), comment: comment)
+                    part.lines.append(UInt32(truncatingIfNeeded: line))
+                    continue
+                }
+                // Something to report, or a form the quick path leaves alone
+                // (a weighted total, a sign): every check, with its message.
                 if record.count == 1 && record.isEmpty(0) { continue }
                 if record.count != fieldCount {
                     part.log.error(name, line, nil, "row has \(record.count) fields, the header has \(fieldCount)")
@@ -281,6 +296,49 @@ struct SheetRowParser: Sendable {
         part.stoppedAt = reader.offset
         part.nextLine = reader.nextLineNumber
         return part
+    }
+}
+
+extension SheetRowParser {
+    /// The sheet of a record that passes every check in its common form —
+    /// the right field count, a known stage, expert and course, scores of one
+    /// or two plain digits inside the scale, an unweighted total (if given)
+    /// written as the plain sum, a valid `signed_at` (if given) — with its
+    /// scores in `scores`; nil for anything else, which `parse` then checks
+    /// field by field with its messages. A path of its own, without the
+    /// messages, keeps the common row's loop short enough for registers.
+    @inline(__always)
+    func quickSheet(_ record: CSVReader.Record, unweighted: Bool, scale: Scale,
+                    scores: UnsafeMutableBufferPointer<UInt8>) -> (stage: Stage, expert: Int32, course: Int32)? {
+        guard record.count == fieldCount, let stage = Stage(bytes: record.field(stageColumn)),
+              let expert = people.lookup(record.field(expertColumn)),
+              let course = courses.lookup(record.field(courseColumn)) else { return nil }
+        var sum = 0
+        for c in 0..<scores.count {
+            let bytes = record.field(scoreColumns[c])
+            guard let base = bytes.baseAddress else { return nil }
+            let d0 = Int(base.load(as: UInt8.self) &- 48)
+            var v: Int
+            switch bytes.count {
+            case 1:
+                v = d0
+            case 2:
+                v = d0 &* 10 &+ Int(base.load(fromByteOffset: 1, as: UInt8.self) &- 48)
+                guard base.load(fromByteOffset: 1, as: UInt8.self) &- 48 <= 9 else { return nil }
+            default:
+                return nil
+            }
+            guard d0 <= 9, v >= scale.min, v <= scale.max else { return nil }
+            scores[c] = UInt8(truncatingIfNeeded: v)
+            sum &+= v
+        }
+        if let totalColumn, !record.isEmpty(totalColumn) {
+            guard unweighted, SheetsFile.isWholeNumber(record.field(totalColumn), equalTo: sum) else { return nil }
+        }
+        if let signedColumn, !record.isEmpty(signedColumn) {
+            guard ISO8601.secondsSinceEpoch(record.field(signedColumn)) != nil else { return nil }
+        }
+        return (stage, expert, course)
     }
 }
 

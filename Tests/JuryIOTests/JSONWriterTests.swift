@@ -19,6 +19,38 @@ struct JSONWriterTests {
         #expect(String(validating: fromBytes, as: UTF8.self) != nil)
     }
 
+    @Test("the writer's own buffer: a string from bytes, from a String and through quote(_:) give the same text")
+    func writerBuffer() {
+        let text = Array("Қазақ тілі (базалық курс), M0000001 — long enough to pass sixteen bytes".utf8)
+        for special: UInt8 in [0x00, 0x0A, 0x22, 0x5C, 0xE2, 0xFF, 0x20] {
+            for position in stride(from: 0, through: text.count, by: 3) {
+                let bytes = Array(text[..<position]) + [special] + Array(text[position...])
+                let string = String(decoding: bytes, as: UTF8.self)
+                var a = JSONWriter(), b = JSONWriter()
+                a.beginArray()
+                bytes.withUnsafeBytes { a.string(nil, utf8: $0) }
+                a.endArray()
+                b.beginArray()
+                b.string(nil, string)
+                b.endArray()
+                #expect(a.bytes == b.bytes, "byte \(special) at \(position)")
+                #expect(a.text == "[\n  " + JSONWriter.quote(string) + "\n]\n")
+            }
+        }
+    }
+
+    @Test("integers of every length and sign, and numbers, as Swift prints them")
+    func numbers() {
+        let ints = [0, 7, -7, 10, 99, 100, -1_000_000, Int.max, Int.min] + (0..<19).map { (0..<$0).reduce(1) { x, _ in x * 10 } }
+        var w = JSONWriter()
+        w.beginArray()
+        for n in ints { w.int(nil, n) }
+        for x in [0.5, -2.25, 1e15, 1e-7, .nan, 70] as [Double] { w.number(nil, x) }
+        w.endArray()
+        let expected = ints.map(String.init) + ["0.5", "-2.25", "1000000000000000.0", "1e-07", "null", "70"]
+        #expect(w.text == "[\n" + expected.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n")
+    }
+
     @Test("every byte that needs a look, at every position of a Kazakh and ASCII text")
     func specialBytesAtEveryPosition() {
         let text = Array("Қазақ тілі (базалық курс), M0000001".utf8)

@@ -5,13 +5,17 @@ import JuryEngine
 /// numbers in Swift's shortest round-trip form (never rounded), so the same
 /// values always give the same bytes. Non-finite numbers are written as null.
 ///
-/// The text is built as UTF-8 bytes in one growing buffer: keys, brackets,
-/// indentation and integers are copied or formatted straight into it, and a
-/// string with nothing to escape (the usual case, any script) is copied as
-/// its UTF-8 bytes in one go.
-public struct JSONWriter {
-    /// The UTF-8 bytes written so far (with a sink: not yet handed over).
-    public private(set) var bytes: [UInt8] = []
+/// The text is built as UTF-8 bytes in one growing buffer of the writer's
+/// own (raw memory: a small write is a bounds check and a store, where an
+/// `Array` append also checks uniqueness and calls `memmove`): keys,
+/// brackets, indentation and integers are copied or formatted straight into
+/// it, and a string with nothing to escape (the usual case, any script) is
+/// copied as its UTF-8 bytes in one go. Not copyable: the writer owns its
+/// buffer.
+public struct JSONWriter: ~Copyable {
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private var indent = 0
     private var needsComma: [Bool] = []
     /// Receives the bytes in blocks as they grow, when given (large outputs
@@ -19,13 +23,22 @@ public struct JSONWriter {
     private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
     private static let blockSize = 1 << 20
 
-    public init() { sink = nil }
+    public init() {
+        self.init(capacity: 4096, sink: nil)
+    }
+
+    private init(capacity: Int, sink: ((UnsafeBufferPointer<UInt8>) -> Void)?) {
+        self.capacity = capacity
+        buffer = .allocate(capacity: capacity)
+        self.sink = sink
+    }
+
+    deinit { buffer.deallocate() }
 
     /// A writer that hands its bytes to `sink` in blocks of about a megabyte;
     /// call `flush()` at the end for the rest.
     public init(byteSink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
-        self.sink = byteSink
-        bytes.reserveCapacity(Self.blockSize + 4096)
+        self.init(capacity: Self.blockSize + 4096, sink: byteSink)
     }
 
     /// A writer that hands its text to `sink` in blocks of about a megabyte;
@@ -34,14 +47,109 @@ public struct JSONWriter {
         self.init(byteSink: { sink(String(decoding: $0, as: UTF8.self)) })
     }
 
+    /// The UTF-8 bytes written so far (with a sink: not yet handed over).
+    public var bytes: [UInt8] { Array(written) }
+
     /// The text written so far (with a sink: not yet handed over).
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: written, as: UTF8.self) }
+
+    private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer, count: count) }
 
     /// Hands the unsent bytes to the sink.
     public mutating func flush() {
-        guard let sink, !bytes.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { sink($0) }
-        bytes.removeAll(keepingCapacity: true)
+        guard let sink, count > 0 else { return }
+        sink(written)
+        count = 0
+    }
+
+    // MARK: - The buffer
+
+    /// Makes room for `n` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let bigger = max(needed, 2 * capacity)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        moved.update(from: buffer, count: count)
+        buffer.deallocate()
+        buffer = moved
+        capacity = bigger
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        buffer[count] = byte
+        count += 1
+    }
+
+    /// Copies bytes in; a run of a few bytes (a key, a number) by a loop,
+    /// a longer one by `memcpy`.
+    @inline(__always)
+    private mutating func put(_ raw: UnsafeRawBufferPointer) {
+        let n = raw.count
+        guard n > 0, let source = raw.baseAddress else { return }
+        reserve(n)
+        let target = buffer + count
+        if n <= 16 {
+            for i in 0..<n { target[i] = source.load(fromByteOffset: i, as: UInt8.self) }
+        } else {
+            UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: n)
+        }
+        count += n
+    }
+
+    @inline(__always)
+    private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) { put(UnsafeRawBufferPointer(bytes)) }
+
+    private mutating func put(_ s: StaticString) {
+        s.withUTF8Buffer { put($0) }
+    }
+
+    private mutating func putInt(_ n: Int) {
+        reserve(20)
+        count += Self.writeDigits(n, to: buffer + count)
+    }
+
+    private mutating func putNumber(_ x: Double) {
+        guard x.isFinite else { return put("null") }
+        if x == x.rounded(), abs(x) < 1e15 { return putInt(Int(Int64(x))) }
+        var text = x.description
+        text.withUTF8 { put($0) }
+    }
+
+    private mutating func putQuoted(_ s: String) {
+        let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard Self.hasNothingToEscape(UnsafeRawBufferPointer(utf8)) else { return false }
+            putQuotedPlain(UnsafeRawBufferPointer(utf8))
+            return true
+        }
+        if copied != true { putEscaped(s) }
+    }
+
+    private mutating func putQuoted(utf8: UnsafeRawBufferPointer) {
+        if Self.hasNothingToEscape(utf8) && Self.isValidText(utf8) {
+            putQuotedPlain(utf8)
+        } else {
+            putEscaped(String(decoding: utf8, as: UTF8.self))
+        }
+    }
+
+    @inline(__always)
+    private mutating func putQuotedPlain(_ utf8: UnsafeRawBufferPointer) {
+        reserve(utf8.count + 2)
+        put(UInt8(ascii: "\""))
+        put(utf8)
+        put(UInt8(ascii: "\""))
+    }
+
+    private mutating func putEscaped(_ s: String) {
+        var out: [UInt8] = []
+        Self.appendQuoted(s, to: &out)
+        out.withUnsafeBufferPointer { put($0) }
     }
 
     /// Writes `count` elements of the array just opened: `body(&writer, i)`
@@ -65,16 +173,15 @@ public struct JSONWriter {
             let parts = Concurrently.map(blocks) { b -> [UInt8] in
                 let lo = min(count, roundStart + b * Self.elementBlock), hi = min(count, lo + Self.elementBlock)
                 guard lo < hi else { return [] }
-                var part = JSONWriter()
+                var part = JSONWriter(capacity: Self.elementBlock * 64, sink: nil)
                 part.indent = indent
                 part.needsComma = Array(outer) + [hadItems || lo > 0]
-                part.bytes.reserveCapacity(Self.elementBlock * 64)
                 for i in lo..<hi { body(&part, i) }
                 return part.bytes
             }
             for part in parts {
-                bytes.append(contentsOf: part)
-                if sink != nil && bytes.count >= Self.blockSize { flush() }
+                part.withUnsafeBufferPointer { put($0) }
+                if sink != nil && self.count >= Self.blockSize { flush() }
             }
             start = min(count, start + blocks * Self.elementBlock)
         }
@@ -102,40 +209,40 @@ public struct JSONWriter {
     public mutating func value(_ key: String? = nil, _ v: Value) {
         item(key)
         switch v {
-        case .null: append("null")
-        case .bool(let b): append(b ? "true" : "false")
-        case .int(let n): Self.appendInt(n, to: &bytes)
-        case .number(let x): Self.appendNumber(x, to: &bytes)
-        case .string(let s): Self.appendQuoted(s, to: &bytes)
+        case .null: put("null")
+        case .bool(let b): put(b ? "true" : "false")
+        case .int(let n): putInt(n)
+        case .number(let x): putNumber(x)
+        case .string(let s): putQuoted(s)
         }
     }
 
     public mutating func string(_ key: String?, _ s: String?) {
         item(key)
-        if let s { Self.appendQuoted(s, to: &bytes) } else { append("null") }
+        if let s { putQuoted(s) } else { put("null") }
     }
 
     /// A string given as UTF-8 bytes (a row of a `TextColumn`): copied as
     /// they are when all ASCII with nothing to escape, otherwise as `string`.
     public mutating func string(_ key: String?, utf8: UnsafeRawBufferPointer) {
         item(key)
-        Self.appendQuoted(utf8: utf8, to: &bytes)
+        putQuoted(utf8: utf8)
     }
 
     /// A row of a text column, as `string(key, column[row])` without making the `String`.
     public mutating func string(_ key: String?, _ column: TextColumn, _ row: Int) {
         item(key)
-        column.withUTF8(row) { Self.appendQuoted(utf8: $0, to: &bytes) }
+        column.withUTF8(row) { putQuoted(utf8: $0) }
     }
 
     public mutating func number(_ key: String?, _ x: Double?) {
         item(key)
-        if let x { Self.appendNumber(x, to: &bytes) } else { append("null") }
+        if let x { putNumber(x) } else { put("null") }
     }
 
     public mutating func int(_ key: String?, _ n: Int?) {
         item(key)
-        if let n { Self.appendInt(n, to: &bytes) } else { append("null") }
+        if let n { putInt(n) } else { put("null") }
     }
 
     public mutating func bool(_ key: String?, _ b: Bool) { value(key, .bool(b)) }
@@ -150,13 +257,9 @@ public struct JSONWriter {
         endArray()
     }
 
-    private mutating func append(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
     private mutating func open(_ key: String?, _ bracket: UInt8) {
         item(key)
-        bytes.append(bracket)
+        put(bracket)
         indent += 1
         needsComma.append(false)
     }
@@ -165,30 +268,31 @@ public struct JSONWriter {
         let hadItems = needsComma.removeLast()
         indent -= 1
         if hadItems { newline() }
-        bytes.append(bracket)
-        if indent == 0 { bytes.append(UInt8(ascii: "\n")) }
+        put(bracket)
+        if indent == 0 { put(UInt8(ascii: "\n")) }
     }
 
     private mutating func item(_ key: String?) {
         if let last = needsComma.last {
-            if last { bytes.append(UInt8(ascii: ",")) }
+            if last { put(UInt8(ascii: ",")) }
             needsComma[needsComma.count - 1] = true
             newline()
         }
         if let key {
-            Self.appendQuoted(key, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(UInt8(ascii: " "))
+            putQuoted(key)
+            reserve(2)
+            put(UInt8(ascii: ":"))
+            put(UInt8(ascii: " "))
         }
     }
 
     private mutating func newline() {
-        if sink != nil && bytes.count >= Self.blockSize { flush() }
-        bytes.append(UInt8(ascii: "\n"))
-        // Not copied from a static buffer: a static's lazy initialisation
-        // check on every line cost more than filling the spaces.
+        if sink != nil && count >= Self.blockSize { flush() }
         let spaces = 2 * indent
-        if spaces > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces)) }
+        reserve(spaces + 1)
+        buffer[count] = UInt8(ascii: "\n")
+        (buffer + count + 1).update(repeating: UInt8(ascii: " "), count: spaces)
+        count += spaces + 1
     }
 
     static func render(_ v: Value) -> String {
@@ -225,18 +329,76 @@ public struct JSONWriter {
 
     /// The decimal digits of `n` appended as ASCII.
     static func appendInt(_ n: Int, to out: inout [UInt8]) {
-        if n < 0 { out.append(UInt8(ascii: "-")) }
-        var v = n.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of any Int
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int
         withUnsafeMutableBytes(of: &digits) { buffer in
-            var i = buffer.count
-            repeat {
-                i -= 1
-                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-                v /= 10
-            } while v > 0
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i...]))
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: writeDigits(n, to: base)))
         }
+    }
+
+    /// Writes `n` in decimal ASCII (a sign and up to 19 digits) at `target`,
+    /// which has room for 20 bytes; returns the number of bytes written.
+    @inline(__always)
+    static func writeDigits(_ n: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        var v = n.magnitude
+        var length = n < 0 ? 1 : 0
+        var probe = v
+        repeat {
+            length += 1
+            probe /= 10
+        } while probe > 0
+        if n < 0 { target[0] = UInt8(ascii: "-") }
+        var i = length
+        repeat {
+            i -= 1
+            target[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
+        } while v > 0
+        return length
+    }
+
+    /// Whether a string's UTF-8 holds nothing JSON escapes: no control
+    /// character, quote or backslash, and no 0xE2 (the lead byte of
+    /// U+2028/U+2029, escaped too). Eight bytes at a time: a byte below
+    /// 0x20, or equal to c, makes `(x − k×0x01…01) & ~x & 0x80…80` non-zero
+    /// (Anderson, "Bit Twiddling Hacks"), exact for whether any byte does.
+    @inline(__always)
+    static func hasNothingToEscape(_ utf8: UnsafeRawBufferPointer) -> Bool {
+        guard let base = utf8.baseAddress else { return true }
+        let n = utf8.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= n {
+            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+            if (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
+                || hasZero(w ^ (ones &* 0xE2)) { return false }
+            i += 8
+        }
+        while i < n {
+            let b = base.load(fromByteOffset: i, as: UInt8.self)
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether bytes are valid UTF-8, checked only when some byte is not ASCII.
+    @inline(__always)
+    static func isValidText(_ utf8: UnsafeRawBufferPointer) -> Bool {
+        guard let base = utf8.baseAddress else { return true }
+        var high: UInt64 = 0
+        var i = 0
+        let n = utf8.count
+        while i + 8 <= n {
+            high |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < n {
+            high |= UInt64(base.load(fromByteOffset: i, as: UInt8.self))
+            i += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0 || isValidUTF8(utf8)
     }
 
     /// A JSON string literal (RFC 8259): quotes, backslashes and control
@@ -253,7 +415,7 @@ public struct JSONWriter {
         // Most strings need no escape: no control character, quote or
         // backslash, and no U+2028/U+2029 (whose UTF-8 starts with 0xE2).
         let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { utf8 in
-            for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return false }
+            guard hasNothingToEscape(UnsafeRawBufferPointer(utf8)) else { return false }
             out.append(contentsOf: utf8)
             return true
         }
@@ -264,21 +426,10 @@ public struct JSONWriter {
     }
 
     /// `quote(String(decoding: utf8, as: UTF8.self))` appended as UTF-8;
-    /// valid UTF-8 with nothing to escape (no control character, quote,
-    /// backslash or 0xE2, the lead byte of U+2028/U+2029) is copied without
-    /// making the `String`.
+    /// valid UTF-8 with nothing to escape is copied without making the `String`.
     static func appendQuoted(utf8: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        var high: UInt8 = 0
-        for b in utf8 {
-            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 {
-                appendQuoted(String(decoding: utf8, as: UTF8.self), to: &out)
-                return
-            }
-            high |= b
-        }
-        if high >= 0x80 && !isValidUTF8(utf8) {
-            appendQuoted(String(decoding: utf8, as: UTF8.self), to: &out)
-            return
+        guard hasNothingToEscape(utf8) && isValidText(utf8) else {
+            return appendQuoted(String(decoding: utf8, as: UTF8.self), to: &out)
         }
         out.append(UInt8(ascii: "\""))
         out.append(contentsOf: utf8)

@@ -275,13 +275,40 @@ struct IntegrityTests {
         let units = Units(c.courses)
         func scan(_ experts: [Int]) -> [String] {
             var s = FavouritismScan(competition: c, view: view, units: units)
-            var block = ExpertExcesses(table: c.sheets, view: view, consensus: consensus, units: units, experts: 0..<view.expertCount)
+            let counts = ExpertExcesses.Counts(table: c.sheets, view: view, consensus: consensus, units: units)
+            var block = ExpertExcesses(table: c.sheets, view: view, consensus: consensus, units: units, experts: 0..<view.expertCount, counts: counts)
             for e in experts { s.test(expert: e, in: &block) }
             return s.candidates.map { "\($0.expert) \($0.kind) \($0.group) \($0.outcome.pValue)" }.sorted()
         }
         let forward = scan(Array(0..<view.expertCount))
         #expect(!forward.isEmpty)
         #expect(forward == scan(Array((0..<view.expertCount).reversed())))
+    }
+
+    @Test("experts gathered in ranges hold what the whole gathering holds for them")
+    func gatheredInRanges() {
+        var p = PlantedCompetition()
+        p.experts = 60
+        p.courses = 600
+        p.favouringExperts = 4
+        p.pairs = 1
+        p.rings = 0
+        let (c, _) = p.build()
+        let view = c.stageSheets(.commission)
+        let consensus = Consensus(table: c.sheets, view: view)
+        let units = Units(c.courses)
+        let counts = ExpertExcesses.Counts(table: c.sheets, view: view, consensus: consensus, units: units)
+        let whole = ExpertExcesses(table: c.sheets, view: view, consensus: consensus, units: units, experts: 0..<view.expertCount, counts: counts)
+        let ranges = ExpertExcesses.ranges(view: view, maxSheets: 97)
+        #expect(ranges.count > 3)
+        for range in ranges {
+            let part = ExpertExcesses(table: c.sheets, view: view, consensus: consensus, units: units, experts: range, counts: counts)
+            for e in range {
+                #expect(part.sheets(of: e).map { part.excess[$0] } == whole.sheets(of: e).map { whole.excess[$0] })
+                #expect(part.sheets(of: e).map { part.department[$0] } == whole.sheets(of: e).map { whole.department[$0] })
+                #expect(part.authorEntries(of: e).map { part.authorKeys[$0] } == whole.authorEntries(of: e).map { whole.authorKeys[$0] })
+            }
+        }
     }
 
     @Test("a stage without sheets, or experts with too few sheets, gives no tests and no behavioural flags")

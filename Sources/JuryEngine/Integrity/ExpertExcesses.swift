@@ -5,10 +5,12 @@
 /// Why: the sheet table is in course order, so an expert's sheets are spread
 /// over the whole table, and reading them expert by expert costs a cache miss
 /// per sheet and column (measured: most of the favouritism time at 500 000
-/// sheets). Gathering costs two sequential passes over the stage's rows with
-/// scattered writes; everything after reads contiguous memory. The range of
-/// experts bounds the memory (`ranges(view:maxSheets:)`), at one more pass
-/// over the rows' expert column per range.
+/// sheets). Gathering costs one sequential pass over the stage's rows with
+/// scattered writes, after one pass that counts every expert's sheets and
+/// author entries for all the ranges (`Counts`); everything after reads
+/// contiguous memory. The range of experts bounds the memory
+/// (`ranges(view:maxSheets:)`), at one more pass over the rows' expert
+/// column per range.
 ///
 /// Only sheets with a consensus are gathered; within an expert they keep the
 /// order of their rows.
@@ -26,7 +28,34 @@ struct ExpertExcesses {
     private(set) var authorStart: [Int32]
     var authorKeys: [UInt64]
 
-    init(table: SheetTable, view: StageSheets, consensus: Consensus, units: Units, experts: Range<Int>) {
+    /// Per expert of the view: the sheets with a consensus, and the author
+    /// entries on them (course authors other than the expert). Counted once
+    /// for every range of experts (each range counted them in a pass of its
+    /// own before: at 10 million sheets in ranges of a million, ten passes).
+    struct Counts: Sendable {
+        var sheets: [Int32]
+        var authors: [Int32]
+
+        init(table: SheetTable, view: StageSheets, consensus: Consensus, units: Units) {
+            var sheets = [Int32](repeating: 0, count: view.expertCount)
+            var authors = [Int32](repeating: 0, count: view.expertCount)
+            let expert = table.expert, course = table.course
+            let authorStartOf = units.authorStart, authorList = units.authorList
+            let first = view.rows.lowerBound
+            for r in view.rows where !consensus.consensus[r - first].isNaN {
+                let e = Int(expert[r])
+                sheets[e] += 1
+                let c = Int(course[r])
+                for i in Int(authorStartOf[c]) ..< Int(authorStartOf[c + 1]) where authorList[i] != Int32(e) {
+                    authors[e] += 1
+                }
+            }
+            self.sheets = sheets
+            self.authors = authors
+        }
+    }
+
+    init(table: SheetTable, view: StageSheets, consensus: Consensus, units: Units, experts: Range<Int>, counts: Counts) {
         self.experts = experts
         let base = experts.lowerBound
         let expert = table.expert, course = table.course, total = table.total
@@ -34,18 +63,9 @@ struct ExpertExcesses {
         let first = view.rows.lowerBound
         var sheetStart = [Int32](repeating: 0, count: experts.count + 1)
         var authorStart = [Int32](repeating: 0, count: experts.count + 1)
-        for r in view.rows {
-            let e = Int(expert[r])
-            guard experts.contains(e), !consensus.consensus[r - first].isNaN else { continue }
-            sheetStart[e - base + 1] += 1
-            let c = Int(course[r])
-            for i in Int(authorStartOf[c]) ..< Int(authorStartOf[c + 1]) where authorList[i] != Int32(e) {
-                authorStart[e - base + 1] += 1
-            }
-        }
         for i in 0..<experts.count {
-            sheetStart[i + 1] += sheetStart[i]
-            authorStart[i + 1] += authorStart[i]
+            sheetStart[i + 1] = sheetStart[i] + counts.sheets[base + i]
+            authorStart[i + 1] = authorStart[i] + counts.authors[base + i]
         }
         var excess = [Double](repeating: 0, count: Int(sheetStart[experts.count]))
         var faculty = [Int32](repeating: 0, count: excess.count)

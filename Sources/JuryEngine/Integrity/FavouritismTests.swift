@@ -53,8 +53,8 @@ import Dispatch
 ///   (exact for one sheet: the share of E's sheets with at least its excess)
 ///   is evidence only: it is outside the Benjamini–Hochberg family.
 ///
-/// Complexity: two sequential passes over the stage's rows per block of
-/// experts (`ExpertExcesses`), then O(N log N) per expert to form the groups
+/// Complexity: one sequential pass over the stage's rows, then one per block
+/// of experts (`ExpertExcesses`), then O(N log N) per expert to form the groups
 /// (accumulators indexed by faculty and department, a sort of the author
 /// entries), plus the permutation tests of the groups at or above the
 /// minimum effect (see `PermutationTest`). Only tests with p ≤ α are kept
@@ -80,11 +80,12 @@ public struct FavouritismTests: Sendable {
         let units = Units(competition.courses)
         let template = FavouritismScan(competition: competition, view: view, units: units)
         let ranges = ExpertExcesses.ranges(view: view, maxSheets: Self.blockSheets)
+        let counts = ExpertExcesses.Counts(table: table, view: view, consensus: consensus, units: units)
         // Blocks are independent and merged in block order, so the result does
         // not depend on how the blocks were scheduled over the cores.
         let scans = Concurrently.map(ranges.count) { b in
             var scan = template
-            var block = ExpertExcesses(table: table, view: view, consensus: consensus, units: units, experts: ranges[b])
+            var block = ExpertExcesses(table: table, view: view, consensus: consensus, units: units, experts: ranges[b], counts: counts)
             for e in ranges[b] { scan.test(expert: e, in: &block) }
             return scan
         }

@@ -48,6 +48,34 @@ struct SheetTableTests {
         #expect(table.comments[0] == "")
     }
 
+    @Test("StageSheets made in any number of parts equals the one made in one (seeded random table, every stage)")
+    func stageSheetsInParts() {
+        var rng = SeededGenerator(seed: 12)
+        var builder = SheetTable.Builder(criterionCount: 1, weights: [1])
+        let courses = 40, experts = 30
+        for stage in Stage.allCases {
+            for c in 0..<courses where rng.next() % 4 != 0 {
+                for e in 0..<experts where rng.next() % 3 == 0 {
+                    builder.append(stage: stage, course: Int32(c), expert: Int32(e), scores: [UInt8(1 + rng.next() % 9)])
+                }
+            }
+        }
+        let table = builder.build(courseCount: courses).table
+        for stage in Stage.allCases {
+            let n = table.rows(in: stage).count
+            let one = StageSheets(table, stage: stage, courseCount: courses, expertCount: experts, parts: [0..<n])
+            #expect(one.count == n && n > 0)
+            #expect((0..<experts).allSatisfy { e in one.sheets(ofExpert: e).allSatisfy { table.expert[Int($0)] == Int32(e) } && one.sheets(ofExpert: e).elementsEqual(one.sheets(ofExpert: e).sorted()) })
+            for cuts in [[n / 2], [1, n / 3, n - 1], [0, 0, n / 2, n]] {
+                let bounds = [0] + cuts + [n]
+                let parts = (0..<bounds.count - 1).map { bounds[$0] ..< bounds[$0 + 1] }
+                let split = StageSheets(table, stage: stage, courseCount: courses, expertCount: experts, parts: parts)
+                #expect(split.courseStart == one.courseStart && split.expertStart == one.expertStart
+                        && split.expertRows == one.expertRows, "\(stage) \(cuts)")
+            }
+        }
+    }
+
     @Test("a table without any comment reads every comment as empty")
     func noComments() {
         var a = SheetTable.Builder(criterionCount: 1, weights: [1])

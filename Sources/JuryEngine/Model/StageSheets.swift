@@ -13,35 +13,81 @@ public struct StageSheets: Sendable {
     public let expertStart: [Int32]
     public let expertRows: [Int32]
 
-    /// Groups the rows of `stage`. Complexity: O(rows + courses + experts).
+    /// Groups the rows of `stage`. Complexity: O(rows + courses + experts ×
+    /// parts).
+    ///
+    /// - Courses: the table's rows are in course order inside a stage, so
+    ///   `courseStart` is read off one pass over the course column.
+    /// - Experts: a counting sort on every core. The stage's rows are split
+    ///   into at most `maximumParts` consecutive parts; each part counts its
+    ///   rows per expert, the counts give each (part, expert) its first slot
+    ///   (part by part within an expert, so rows stay ascending), and each
+    ///   part writes its rows there. The result is the same for any split.
     public init(_ table: SheetTable, stage: Stage, courseCount: Int, expertCount: Int) {
+        self.init(table, stage: stage, courseCount: courseCount, expertCount: expertCount,
+                  parts: Concurrently.ranges(table.rows(in: stage).count,
+                                             minimum: max(Self.rowsPerPart, table.rows(in: stage).count / Self.maximumParts + 1)))
+    }
+
+    /// Rows of the stage a part holds at least.
+    static let rowsPerPart = 1 << 20
+    /// At most this many parts: each holds a count per expert.
+    static let maximumParts = 4
+
+    /// `parts` split `0 ..< rows.count` (tests choose them).
+    init(_ table: SheetTable, stage: Stage, courseCount: Int, expertCount: Int, parts: [Range<Int>]) {
         self.stage = stage
         let rows = table.rows(in: stage)
         self.rows = rows
-        var courseStart = [Int32](repeating: Int32(rows.lowerBound), count: courseCount + 1)
-        var expertCounts = [Int32](repeating: 0, count: expertCount + 1)
+        var courseStart = [Int32](repeating: Int32(rows.upperBound), count: courseCount + 1)
         table.course.withUnsafeBufferPointer { course in
-            table.expert.withUnsafeBufferPointer { expert in
-                var counts = [Int32](repeating: 0, count: courseCount + 1)
-                for r in rows {
-                    counts[Int(course[r]) + 1] += 1
-                    expertCounts[Int(expert[r]) + 1] += 1
+            var next = 0
+            for r in rows {
+                let c = Int(course[r])
+                while next <= c {
+                    courseStart[next] = Int32(r)
+                    next += 1
                 }
-                for c in 0..<courseCount { courseStart[c + 1] = courseStart[c] + counts[c + 1] }
             }
         }
-        for e in 0..<expertCount { expertCounts[e + 1] += expertCounts[e] }
-        var next = expertCounts
-        var expertRows = [Int32](repeating: 0, count: rows.count)
-        table.expert.withUnsafeBufferPointer { expert in
-            for r in rows {
-                let e = Int(expert[r])
-                expertRows[Int(next[e])] = Int32(r)
-                next[e] += 1
+        let first = rows.lowerBound
+        // counts[p * expertCount + e]: rows of expert e in part p, then the first slot of them.
+        var counts: [Int32] = Concurrently.array(parts.count * expertCount, parts: parts.indices.map { $0 * expertCount ..< ($0 + 1) * expertCount }) { p, slots in
+            slots.initialize(repeating: 0)
+            table.expert.withUnsafeBufferPointer { expert in
+                for r in parts[p] { slots[Int(expert[first + r])] += 1 }
             }
+        }
+        var expertStart = [Int32](repeating: 0, count: expertCount + 1)
+        var slot: Int32 = 0
+        for e in 0..<expertCount {
+            expertStart[e] = slot
+            for p in parts.indices {
+                let n = counts[p * expertCount + e]
+                counts[p * expertCount + e] = slot
+                slot += n
+            }
+        }
+        expertStart[expertCount] = slot
+        let expertRows = [Int32](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
+            let target = buffer
+            counts.withUnsafeMutableBufferPointer { next in
+                table.expert.withUnsafeBufferPointer { expert in
+                    // Each part writes only the slots its counts gave it.
+                    _ = Concurrently.map(parts.count) { p in
+                        let base = p * expertCount
+                        for r in parts[p] {
+                            let k = base + Int(expert[first + r])
+                            target[Int(next[k])] = Int32(first + r)
+                            next[k] += 1
+                        }
+                    }
+                }
+            }
+            initialized = rows.count
         }
         self.courseStart = courseStart
-        self.expertStart = expertCounts
+        self.expertStart = expertStart
         self.expertRows = expertRows
     }
 

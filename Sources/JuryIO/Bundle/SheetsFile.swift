@@ -316,9 +316,9 @@ extension SheetRowParser {
         var sum = 0
         for c in 0..<scores.count {
             let bytes = record.field(scoreColumns[c])
-            guard let base = bytes.baseAddress else { return nil }
+            guard bytes.count == 1 || bytes.count == 2, let base = bytes.baseAddress else { return nil }
             let d0 = Int(base.load(as: UInt8.self) &- 48)
-            var v: Int
+            let v: Int
             switch bytes.count {
             case 1:
                 v = d0

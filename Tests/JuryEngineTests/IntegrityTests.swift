@@ -261,8 +261,9 @@ struct IntegrityTests {
         #expect(order == order.sorted())
     }
 
-    @Test("favouritism tests do not depend on the order in which experts are scanned")
-    func testOrderIndependence() {
+    /// 60 experts and 600 courses with 4 favouring experts and a reciprocal
+    /// pair: the commission stage, its consensus and its units.
+    static func favouritingCommission() -> (Competition, StageSheets, Consensus, Units) {
         var p = PlantedCompetition()
         p.experts = 60
         p.courses = 600
@@ -271,8 +272,12 @@ struct IntegrityTests {
         p.rings = 0
         let (c, _) = p.build()
         let view = c.stageSheets(.commission)
-        let consensus = Consensus(table: c.sheets, view: view)
-        let units = Units(c.courses)
+        return (c, view, Consensus(table: c.sheets, view: view), Units(c.courses))
+    }
+
+    @Test("favouritism tests do not depend on the order in which experts are scanned")
+    func testOrderIndependence() {
+        let (c, view, consensus, units) = Self.favouritingCommission()
         func scan(_ experts: [Int]) -> [String] {
             var s = FavouritismScan(competition: c, view: view, units: units)
             let counts = ExpertExcesses.Counts(table: c.sheets, view: view, consensus: consensus, units: units)
@@ -287,16 +292,7 @@ struct IntegrityTests {
 
     @Test("experts gathered in ranges hold what the whole gathering holds for them")
     func gatheredInRanges() {
-        var p = PlantedCompetition()
-        p.experts = 60
-        p.courses = 600
-        p.favouringExperts = 4
-        p.pairs = 1
-        p.rings = 0
-        let (c, _) = p.build()
-        let view = c.stageSheets(.commission)
-        let consensus = Consensus(table: c.sheets, view: view)
-        let units = Units(c.courses)
+        let (c, view, consensus, units) = Self.favouritingCommission()
         let counts = ExpertExcesses.Counts(table: c.sheets, view: view, consensus: consensus, units: units)
         let whole = ExpertExcesses(table: c.sheets, view: view, consensus: consensus, units: units, experts: 0..<view.expertCount, counts: counts)
         let ranges = ExpertExcesses.ranges(view: view, maxSheets: 97)

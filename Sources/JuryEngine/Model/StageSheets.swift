@@ -24,9 +24,9 @@ public struct StageSheets: Sendable {
     ///   (part by part within an expert, so rows stay ascending), and each
     ///   part writes its rows there. The result is the same for any split.
     public init(_ table: SheetTable, stage: Stage, courseCount: Int, expertCount: Int) {
+        let rowCount = table.rows(in: stage).count
         self.init(table, stage: stage, courseCount: courseCount, expertCount: expertCount,
-                  parts: Concurrently.ranges(table.rows(in: stage).count,
-                                             minimum: max(Self.rowsPerPart, table.rows(in: stage).count / Self.maximumParts + 1)))
+                  parts: Concurrently.ranges(rowCount, minimum: max(Self.rowsPerPart, rowCount / Self.maximumParts + 1)))
     }
 
     /// Rows of the stage a part holds at least.
@@ -69,8 +69,7 @@ public struct StageSheets: Sendable {
             }
         }
         expertStart[expertCount] = slot
-        let expertRows = [Int32](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
-            let target = buffer
+        let expertRows = [Int32](unsafeUninitializedCapacity: rows.count) { target, initialized in
             counts.withUnsafeMutableBufferPointer { next in
                 table.expert.withUnsafeBufferPointer { expert in
                     // Each part writes only the slots its counts gave it.

@@ -317,18 +317,15 @@ extension SheetRowParser {
         for c in 0..<scores.count {
             let bytes = record.field(scoreColumns[c])
             guard bytes.count == 1 || bytes.count == 2, let base = bytes.baseAddress else { return nil }
-            let d0 = Int(base.load(as: UInt8.self) &- 48)
-            let v: Int
-            switch bytes.count {
-            case 1:
-                v = d0
-            case 2:
-                v = d0 &* 10 &+ Int(base.load(fromByteOffset: 1, as: UInt8.self) &- 48)
-                guard base.load(fromByteOffset: 1, as: UInt8.self) &- 48 <= 9 else { return nil }
-            default:
-                return nil
+            let d0 = base.load(as: UInt8.self) &- 48
+            guard d0 <= 9 else { return nil }
+            var v = Int(d0)
+            if bytes.count == 2 {
+                let d1 = base.load(fromByteOffset: 1, as: UInt8.self) &- 48
+                guard d1 <= 9 else { return nil }
+                v = v * 10 + Int(d1)
             }
-            guard d0 <= 9, v >= scale.min, v <= scale.max else { return nil }
+            guard v >= scale.min, v <= scale.max else { return nil }
             scores[c] = UInt8(truncatingIfNeeded: v)
             sum &+= v
         }

@@ -257,9 +257,11 @@ public final class CSVReader {
     }
 
     /// Sets `problem` to the first field of the record that is not valid
-    /// UTF-8, if any. The record is checked whole first: its separators are
-    /// ASCII, which no multi-byte sequence holds, so the record is valid
-    /// exactly when each of its fields is.
+    /// UTF-8, if any. The record's bytes are checked whole first: its
+    /// separators and quotes are ASCII, which no multi-byte sequence holds,
+    /// so they are valid when each field is (where unescaping left stale
+    /// bytes, the whole check may fail on them; the fields are then checked
+    /// one by one, which decides).
     private func validateUTF8(base: UnsafeMutableRawPointer, record: Range<Int>, fields: FieldOffsets) {
         if isValidUTF8(UnsafeRawBufferPointer(start: base + record.lowerBound, count: record.count)) { return }
         for f in 0..<fields.count where !isValidUTF8(UnsafeRawBufferPointer(start: base + fields.start[f], count: fields.end[f] - fields.start[f])) {
@@ -278,7 +280,8 @@ public final class CSVReader {
         if !escapedFields.isEmpty { escapedFields.removeAll(keepingCapacity: true) }
         guard let raw = block.baseAddress else { return nil }
         let base = raw.assumingMemoryBound(to: UInt8.self)
-        var i = position
+        let recordStart = position
+        var i = recordStart
         let end = filled
         var lines = 0
         var highBits: UInt8 = 0
@@ -338,7 +341,7 @@ public final class CSVReader {
                 // feed or a quote (the byte loop below takes the word that has one).
                 while i + 8 <= end {
                     let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if CSVReader.hasSpecialByte(word) { break }
+                    if CSVReader.specialBytes(word) != 0 { break }
                     highBits |= CSVReader.highBitsOf(word)
                     i += 8
                 }
@@ -379,32 +382,17 @@ public final class CSVReader {
         problem = firstProblem
         for f in escapedFields { unescapeQuotes(field: f, base: base, fields: fields) }
         if problem == nil && highBits >= 0x80 {
-            for f in 0..<fields.count where !isValidUTF8(UnsafeRawBufferPointer(start: raw + fields.start[f], count: fields.end[f] - fields.start[f])) {
-                problem = .invalidUTF8(line: recordLine, column: f + 1)
-                break
-            }
+            validateUTF8(base: raw, record: recordStart ..< i, fields: fields)
         }
         return true
-    }
-
-    /// Whether any byte of `word` is a comma, a line feed or a double quote.
-    /// A byte equal to c makes `(x − 0x01…01) & ~x & 0x80…80` non-zero for
-    /// x = word ^ (c × 0x01…01) (Anderson, "Bit Twiddling Hacks": "Determine if
-    /// a word has a zero byte"); false positives occur only above a true
-    /// match, so the answer for the word is exact.
-    @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        return hasZero(word ^ (ones &* 0x2C)) || hasZero(word ^ (ones &* 0x0A)) || hasZero(word ^ (ones &* 0x22))
     }
 
     /// 0x80 in each byte of `word` that is a comma, a line feed or a double
     /// quote, 0 in the others. For x = word ^ (c × 0x01…01), a byte of x is
     /// zero exactly when `(x & 0x7F) + 0x7F` and x both lack the high bit;
-    /// the sum never carries into the next byte, so, unlike `hasSpecialByte`,
-    /// every position is exact (Anderson, "Bit Twiddling Hacks"; the
-    /// carry-free form is that of Mycroft's strlen).
+    /// the sum never carries into the next byte, so every position is exact
+    /// (Anderson, "Bit Twiddling Hacks", "Determine if a word has a zero
+    /// byte"; the carry-free form is that of Mycroft's strlen).
     @inline(__always)
     static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F

@@ -131,7 +131,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     private mutating func putQuoted(utf8: UnsafeRawBufferPointer) {
-        if Self.hasNothingToEscape(utf8) && Self.isValidText(utf8) {
+        if Self.hasNothingToEscape(utf8) && isValidUTF8(utf8) {
             putQuotedPlain(utf8)
         } else {
             putEscaped(String(decoding: utf8, as: UTF8.self))
@@ -383,24 +383,6 @@ public struct JSONWriter: ~Copyable {
         return true
     }
 
-    /// Whether bytes are valid UTF-8, checked only when some byte is not ASCII.
-    @inline(__always)
-    static func isValidText(_ utf8: UnsafeRawBufferPointer) -> Bool {
-        guard let base = utf8.baseAddress else { return true }
-        var high: UInt64 = 0
-        var i = 0
-        let n = utf8.count
-        while i + 8 <= n {
-            high |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i += 8
-        }
-        while i < n {
-            high |= UInt64(base.load(fromByteOffset: i, as: UInt8.self))
-            i += 1
-        }
-        return high & 0x8080_8080_8080_8080 == 0 || isValidUTF8(utf8)
-    }
-
     /// A JSON string literal (RFC 8259): quotes, backslashes and control
     /// characters escaped; everything else, Cyrillic included, as is.
     public static func quote(_ s: String) -> String {
@@ -428,7 +410,7 @@ public struct JSONWriter: ~Copyable {
     /// `quote(String(decoding: utf8, as: UTF8.self))` appended as UTF-8;
     /// valid UTF-8 with nothing to escape is copied without making the `String`.
     static func appendQuoted(utf8: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        guard hasNothingToEscape(utf8) && isValidText(utf8) else {
+        guard hasNothingToEscape(utf8) && isValidUTF8(utf8) else {
             return appendQuoted(String(decoding: utf8, as: UTF8.self), to: &out)
         }
         out.append(UInt8(ascii: "\""))

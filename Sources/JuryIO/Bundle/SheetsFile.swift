@@ -79,7 +79,11 @@ enum SheetsFile {
         merged.nextLine = reader.nextLineNumber
         var warnedNotExpert = Set<Int32>()
         for i in parts.indices {
+            // Taken out of `parts`, so that its columns are held once: shifted
+            // in place, and the first part's grown in place by the others
+            // (a copy left in `parts` would make both copy whole).
             guard var part = parts[i] else { break }
+            parts[i] = nil
             part.shiftLines(by: merged.nextLine - 1)
             merged.absorb(part, warnedNotExpert: &warnedNotExpert)
             guard i + 1 < parts.count, part.stoppedAt >= 0 else { break }
@@ -96,8 +100,6 @@ enum SheetsFile {
             }
         }
         for d in merged.log.diagnostics { log.append(d) }
-        // The parts' columns are in `merged` now (the first one's shared, the
-        // others copied): let them go before the table is built beside it.
         parts = []
         // The builder's last use: `build` frees each column once copied.
         let builder = merged.builder

@@ -79,6 +79,20 @@ struct IntegrityTests {
         #expect(all.filter { IntegrityKind.conflicts.contains($0.kind) && $0.recused }.map(\.kind) == [.selfReview, .sameFaculty, .coauthor])
     }
 
+    @Test("recusals: the sheets with a recused kind, each with its most serious recused kind as the reason")
+    func recusalReasons() {
+        func reasons(_ recuse: [String]) -> [String] {
+            let c = Self.conflictCompetition(recuse: recuse)
+            let conflicts = StructuralConflicts(competition: c, view: c.stageSheets(.commission))
+            return conflicts.recusals(recuse: recuse, table: c.sheets).map { "\($0.row) \($0.reason)" }
+        }
+        // Row 6 (E1 on M2, their own course, in their department) holds two kinds.
+        #expect(reasons([]) == ["6 self_review"])
+        #expect(reasons(["same_department"]) == ["0 same_department", "5 same_department", "6 self_review"])
+        #expect(reasons(["coauthor", "same_faculty", "declared", "unknown"])
+            == ["1 same_faculty", "2 declared", "3 coauthor", "4 declared", "6 self_review"])
+    }
+
     @Test("a conflict flag carries severity, authors, the sheet's excess and the declared reason")
     func conflictEvidence() throws {
         let flags = Self.analyse(Self.conflictCompetition()).flags

@@ -140,9 +140,15 @@ public struct StructuralConflicts: Sendable {
     /// (and every self-review), with the most serious such kind as the reason.
     public func recusals(recuse: [String], table: SheetTable) -> [Exclusion] {
         let recused = Set(recuse.compactMap(IntegrityKind.init(rawValue:))).union([.selfReview])
+        // The reason for every set of kinds a finding can hold (its bits):
+        // millions of findings then cost a table lookup each, not a hash.
+        let reasons: [String?] = (0 ..< 1 << IntegrityKind.conflicts.count).map { bits in
+            let kinds = ConflictKinds(IntegrityKind.conflicts.indices.filter { bits & 1 << $0 != 0 }.map { IntegrityKind.conflicts[$0] })
+            return kinds.first(where: recused.contains)?.rawValue
+        }
         return findings.compactMap { f in
-            guard let kind = IntegrityKind.conflicts.first(where: { f.kinds.contains($0) && recused.contains($0) }) else { return nil }
-            return Exclusion(row: f.row, expert: table.expert[Int(f.row)], course: table.course[Int(f.row)], reason: kind.rawValue)
+            guard let reason = reasons[Int(f.kinds.bits)] else { return nil }
+            return Exclusion(row: f.row, expert: table.expert[Int(f.row)], course: table.course[Int(f.row)], reason: reason)
         }
     }
 }

@@ -1,4 +1,6 @@
 import Testing
+import Foundation
+import JuryEngine
 @testable import JuryIO
 
 /// The byte path of `JSONWriter` (strings written straight from a text
@@ -49,6 +51,73 @@ struct JSONWriterTests {
         w.endArray()
         let expected = ints.map(String.init) + ["0.5", "-2.25", "1000000000000000.0", "1e-07", "null", "70"]
         #expect(w.text == "[\n" + expected.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n")
+    }
+
+    @Test("keys rendered once write the text that the same keys as strings write, escapes included")
+    func renderedKeys() {
+        let names = ["rank", "mooc_id", "", "қазақ", "a\"b", "line\nbreak", "\u{2028}"]
+        var column = TextColumn()
+        column.append("M1")
+        var byString = JSONWriter(), byKey = JSONWriter()
+        byString.beginObject()
+        byKey.beginObject()
+        for (i, name) in names.enumerated() {
+            let key = JSONWriter.Key(name)
+            switch i % 6 {
+            case 0:
+                byString.int(name, i); byKey.int(key, i)
+            case 1:
+                byString.number(name, Double(i) / 4); byKey.number(key, Double(i) / 4)
+            case 2:
+                byString.string(name, nil as String?); byKey.string(key, nil as String?)
+            case 3:
+                byString.string(name, column, 0); byKey.string(key, column, 0)
+            case 4:
+                byString.bool(name, true); byKey.bool(key, true)
+            default:
+                byString.beginArray(name); byKey.beginArray(key)
+                byString.beginObject(); byKey.beginObject()
+                byString.string(name, "x"); byKey.string(key, "x")
+                byString.endObject(); byKey.endObject()
+                byString.endArray(); byKey.endArray()
+                byString.beginObject(name); byKey.beginObject(key)
+                byString.endObject(); byKey.endObject()
+            }
+        }
+        byString.endObject()
+        byKey.endObject()
+        #expect(byKey.text == byString.text)
+        #expect(byKey.text.contains(#""a\"b": true"#) && byKey.text.contains(#""\u2028": 6"#))
+    }
+
+    @Test("numbers of one or two decimals, written without `description`, read as it prints them")
+    func shortDecimals() {
+        // Seeded: tenths and hundredths of every size up to 10¹³ and beyond,
+        // either sign, and doubles with more digits (left to `description`).
+        var g = SeededGenerator(seed: 2026)
+        var values: [Double] = [0.01, -0.01, 0.05, 0.1, 0.29, 1.1, 13.6, 47.75, -3.75, 9_999_999_999_999.99, 1e13 + 0.5,
+                                0.1 + 0.2, 1.0 / 3, 2.675, 1.005, 0.015]
+        for _ in 0..<40_000 {
+            let magnitude = Int(g.next() % 16)
+            let m = Int64(g.next() % UInt64(pow(10, Double(magnitude)) + 1))
+            let sign: Double = g.next() % 2 == 0 ? 1 : -1
+            values.append(sign * Double(m) / 100)
+            values.append(sign * Double(m) / 10)
+            values.append(sign * Double(m) / 1000)
+            values.append(sign * Double(bitPattern: g.next() >> 2))
+        }
+        var checked = 0
+        for x in values where x.isFinite && x != x.rounded() {
+            var w = JSONWriter()
+            w.number(nil, x)
+            #expect(w.text == x.description, "\(x)")
+            var csv: [UInt8] = []
+            JSONWriter.appendNumber(x, to: &csv)
+            #expect(String(decoding: csv, as: UTF8.self) == x.description)
+            #expect(JSONWriter.formatNumber(x) == x.description)
+            checked += 1
+        }
+        #expect(checked > 100_000)
     }
 
     @Test("every byte that needs a look, at every position of a Kazakh and ASCII text")

@@ -10,86 +10,123 @@ public enum IntegrityOutput {
         w.endArray()
     }
 
+    /// The keys of a flag, rendered once (1.6 M flags at L).
+    private enum Key {
+        static let authors = JSONWriter.Key("authors")
+        static let consensus = JSONWriter.Key("consensus")
+        static let edges = JSONWriter.Key("edges")
+        static let effect = JSONWriter.Key("effect")
+        static let evidence = JSONWriter.Key("evidence")
+        static let exceedances = JSONWriter.Key("exceedances")
+        static let expertID = JSONWriter.Key("expert_id")
+        static let experts = JSONWriter.Key("experts")
+        static let from = JSONWriter.Key("from")
+        static let group = JSONWriter.Key("group")
+        static let groupMeanExcess = JSONWriter.Key("group_mean_excess")
+        static let kind = JSONWriter.Key("kind")
+        static let method = JSONWriter.Key("method")
+        static let moocID = JSONWriter.Key("mooc_id")
+        static let moocs = JSONWriter.Key("moocs")
+        static let n = JSONWriter.Key("n")
+        static let name = JSONWriter.Key("name")
+        static let otherMeanExcess = JSONWriter.Key("other_mean_excess")
+        static let otherSheets = JSONWriter.Key("other_sheets")
+        static let pValue = JSONWriter.Key("p_value")
+        static let permutations = JSONWriter.Key("permutations")
+        static let qValue = JSONWriter.Key("q_value")
+        static let rank = JSONWriter.Key("rank")
+        static let reasons = JSONWriter.Key("reasons")
+        static let recused = JSONWriter.Key("recused")
+        static let rule = JSONWriter.Key("rule")
+        static let severity = JSONWriter.Key("severity")
+        static let sheets = JSONWriter.Key("sheets")
+        static let test = JSONWriter.Key("test")
+        static let to = JSONWriter.Key("to")
+        static let total = JSONWriter.Key("total")
+        static let unit = JSONWriter.Key("unit")
+        static let z = JSONWriter.Key("z")
+    }
+
     /// One flag as a JSON object.
     static func write(_ f: IntegrityFlag, into w: inout JSONWriter, competition: Competition) {
         let people = competition.people, courses = competition.courses
-        func ids(_ key: String, _ list: [Int32], courses isCourse: Bool) {
+        func ids(_ key: JSONWriter.Key, _ list: [Int32], courses isCourse: Bool) {
             w.beginArray(key)
             for i in list { w.string(nil, isCourse ? courses.ids : people.ids, Int(i)) }
             w.endArray()
         }
         func writeSheet(_ s: FlaggedSheet) {
             w.beginObject()
-            w.string("expert_id", people.ids, Int(s.expert))
-            w.string("mooc_id", courses.ids, Int(s.course))
-            w.number("total", s.total)
-            w.number("consensus", s.consensus)
+            w.string(Key.expertID, people.ids, Int(s.expert))
+            w.string(Key.moocID, courses.ids, Int(s.course))
+            w.number(Key.total, s.total)
+            w.number(Key.consensus, s.consensus)
             w.endObject()
         }
-        func sheets(_ key: String, _ list: [FlaggedSheet]) {
+        func sheets(_ key: JSONWriter.Key, _ list: [FlaggedSheet]) {
             w.beginArray(key)
             for s in list { writeSheet(s) }
             w.endArray()
         }
         func test(_ t: PermutationTest.Outcome) {
-            w.beginObject("test")
-            w.number("p_value", t.pValue)
-            w.string("method", t.method.rawValue)
-            w.int("permutations", t.permutations)
-            w.int("exceedances", t.exceedances)
+            w.beginObject(Key.test)
+            w.number(Key.pValue, t.pValue)
+            w.string(Key.method, t.method.rawValue)
+            w.int(Key.permutations, t.permutations)
+            w.int(Key.exceedances, t.exceedances)
             w.endObject()
         }
         w.beginObject()
-        w.string("kind", f.kind.rawValue)
-        w.string("severity", f.severity.rawValue)
-        ids("experts", f.experts, courses: false)
-        ids("moocs", f.moocs, courses: true)
-        ids("authors", f.authors, courses: false)
-        w.number("effect", f.effect)
-        w.number("p_value", f.pValue)
-        w.number("q_value", f.qValue)
-        w.bool("recused", f.recused)
-        w.beginObject("evidence")
+        w.string(Key.kind, f.kind.rawValue)
+        w.string(Key.severity, f.severity.rawValue)
+        ids(Key.experts, f.experts, courses: false)
+        ids(Key.moocs, f.moocs, courses: true)
+        ids(Key.authors, f.authors, courses: false)
+        w.number(Key.effect, f.effect)
+        w.number(Key.pValue, f.pValue)
+        w.number(Key.qValue, f.qValue)
+        w.bool(Key.recused, f.recused)
+        w.beginObject(Key.evidence)
         switch f.evidence {
         case .conflict(let sheet, let reasons):
-            w.beginArray("sheets")
+            w.beginArray(Key.sheets)
             writeSheet(sheet)
             w.endArray()
             if let reasons {
-                w.beginArray("reasons")
+                w.beginArray(Key.reasons)
                 for r in reasons { w.string(nil, r) }
                 w.endArray()
             }
         case .favouritism(let e, let list):
-            w.beginObject("group")
-            w.string("kind", e.group.kind.rawValue)
-            w.string("name", e.group.name ?? e.group.person.map { people.ids[Int($0)] })
+            w.beginObject(Key.group)
+            w.string(Key.kind, e.group.kind.rawValue)
+            w.string(Key.name, e.group.name ?? e.group.person.map { people.ids[Int($0)] })
             w.endObject()
-            w.int("n", e.groupSheets)
-            w.int("other_sheets", e.otherSheets)
-            w.number("group_mean_excess", e.groupMeanExcess)
-            w.number("other_mean_excess", e.otherMeanExcess)
+            w.int(Key.n, e.groupSheets)
+            w.int(Key.otherSheets, e.otherSheets)
+            w.number(Key.groupMeanExcess, e.groupMeanExcess)
+            w.number(Key.otherMeanExcess, e.otherMeanExcess)
             w.interval("ci95", e.ciLow, e.ciHigh)
             test(e.test)
-            sheets("sheets", list)
+            sheets(Key.sheets, list)
         case .cycle(let edges):
-            w.beginArray("edges")
+            w.beginArray(Key.edges)
             for edge in edges {
                 w.beginObject()
-                w.string("from", people.ids[Int(edge.from)])
-                w.string("to", people.ids[Int(edge.to)])
-                w.string("rule", edge.rule.rawValue)
-                w.number("effect", edge.effect)
-                w.number("z", edge.z)
-                w.number("p_value", edge.pValue)
-                w.number("q_value", edge.qValue)
-                sheets("sheets", edge.sheets)
+                w.string(Key.from, people.ids[Int(edge.from)])
+                w.string(Key.to, people.ids[Int(edge.to)])
+                w.string(Key.rule, edge.rule.rawValue)
+                w.number(Key.effect, edge.effect)
+                w.number(Key.z, edge.z)
+                w.number(Key.pValue, edge.pValue)
+                w.number(Key.qValue, edge.qValue)
+                sheets(Key.sheets, edge.sheets)
                 w.endObject()
             }
             w.endArray()
         case .vote(let v):
-            w.string("unit", v.unit)
-            w.int("rank", v.rank.map { Int($0) })
+            w.string(Key.unit, v.unit)
+            w.int(Key.rank, v.rank.map { Int($0) })
         }
         w.endObject()
         w.endObject()

@@ -117,6 +117,12 @@ public struct JSONWriter: ~Copyable {
     private mutating func putNumber(_ x: Double) {
         guard x.isFinite else { return put("null") }
         if x == x.rounded(), abs(x) < 1e15 { return putInt(Int(Int64(x))) }
+        reserve(24)
+        let written = Self.writeShortDecimal(x, to: buffer + count)
+        if written > 0 {
+            count += written
+            return
+        }
         var text = x.description
         text.withUTF8 { put($0) }
     }
@@ -247,6 +253,58 @@ public struct JSONWriter: ~Copyable {
 
     public mutating func bool(_ key: String?, _ b: Bool) { value(key, .bool(b)) }
 
+    // MARK: - Keys rendered once
+
+    /// An object key rendered once: its quoted, escaped name and the colon,
+    /// as bytes. Writing one is a copy, where a `String` key is checked for
+    /// escapes every time: the writers of millions of objects (ranking rows,
+    /// integrity flags) keep their keys as `Key`s. The text is the same.
+    public struct Key: Sendable {
+        let rendered: [UInt8]
+
+        public init(_ name: String) {
+            var out: [UInt8] = []
+            JSONWriter.appendQuoted(name, to: &out)
+            out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+            rendered = out
+        }
+    }
+
+    public mutating func beginObject(_ key: Key) {
+        item(key)
+        openBracket(UInt8(ascii: "{"))
+    }
+
+    public mutating func beginArray(_ key: Key) {
+        item(key)
+        openBracket(UInt8(ascii: "["))
+    }
+
+    public mutating func string(_ key: Key, _ s: String?) {
+        item(key)
+        if let s { putQuoted(s) } else { put("null") }
+    }
+
+    public mutating func string(_ key: Key, _ column: TextColumn, _ row: Int) {
+        item(key)
+        column.withUTF8(row) { putQuoted(utf8: $0) }
+    }
+
+    public mutating func number(_ key: Key, _ x: Double?) {
+        item(key)
+        if let x { putNumber(x) } else { put("null") }
+    }
+
+    public mutating func int(_ key: Key, _ n: Int?) {
+        item(key)
+        if let n { putInt(n) } else { put("null") }
+    }
+
+    public mutating func bool(_ key: Key, _ b: Bool) {
+        item(key)
+        put(b ? "true" : "false")
+    }
+
     /// An interval as `[lo, hi]` (a confidence interval's `ci95`), or null
     /// when either end is not given.
     public mutating func interval(_ key: String?, _ lo: Double?, _ hi: Double?) {
@@ -259,6 +317,10 @@ public struct JSONWriter: ~Copyable {
 
     private mutating func open(_ key: String?, _ bracket: UInt8) {
         item(key)
+        openBracket(bracket)
+    }
+
+    private mutating func openBracket(_ bracket: UInt8) {
         put(bracket)
         indent += 1
         needsComma.append(false)
@@ -273,16 +335,27 @@ public struct JSONWriter: ~Copyable {
     }
 
     private mutating func item(_ key: String?) {
-        if let last = needsComma.last {
-            if last { put(UInt8(ascii: ",")) }
-            needsComma[needsComma.count - 1] = true
-            newline()
-        }
+        separate()
         if let key {
             putQuoted(key)
             reserve(2)
             put(UInt8(ascii: ":"))
             put(UInt8(ascii: " "))
+        }
+    }
+
+    private mutating func item(_ key: Key) {
+        separate()
+        key.rendered.withUnsafeBytes { put($0) }
+    }
+
+    /// The comma after the previous item, and the new line, inside an object or array.
+    @inline(__always)
+    private mutating func separate() {
+        if let last = needsComma.last {
+            if last { put(UInt8(ascii: ",")) }
+            needsComma[needsComma.count - 1] = true
+            newline()
         }
     }
 
@@ -311,7 +384,9 @@ public struct JSONWriter: ~Copyable {
     public static func formatNumber(_ x: Double) -> String {
         guard x.isFinite else { return "null" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
+        var out: [UInt8] = []
+        appendNumber(x, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `formatNumber(x)` appended as UTF-8.
@@ -324,7 +399,52 @@ public struct JSONWriter: ~Copyable {
             appendInt(Int(Int64(x)), to: &out)
             return
         }
-        out.append(contentsOf: x.description.utf8)
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes
+        let written = withUnsafeMutableBytes(of: &digits) { buffer in
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let n = writeShortDecimal(x, to: base)
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: n))
+            return n
+        }
+        if written == 0 { out.append(contentsOf: x.description.utf8) }
+    }
+
+    /// Writes a non-integral `x` that has at most two decimals, |x| < 10¹³,
+    /// as those decimals (`13.6`, `-2.5`, `47.75`, `0.05`) at `target` (room
+    /// for 24 bytes) and returns the bytes written; 0 for any other `x`,
+    /// which the caller formats with `description`. Means of a few integer
+    /// totals (most numbers Jury prints) take this path.
+    ///
+    /// The text is what `description` gives (Swift's shortest round-trip
+    /// form): with m = x·100 an integer below 2⁵³ and m/100 == x (one
+    /// correctly rounded division, as reading the text back does), the text
+    /// reads back as x; no shorter text does, since two different decimals
+    /// of at most two places are 0.01 apart while doubles below 10¹³ are at
+    /// most 2⁻⁹ apart; and below 10¹⁶ `description` writes no exponent
+    /// (above 0.01 in magnitude, as every such x is).
+    static func writeShortDecimal(_ x: Double, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        guard abs(x) < 1e13 else { return 0 }
+        let scaled = (x * 100).rounded()
+        guard scaled / 100 == x else { return 0 }
+        var m = Int(scaled)
+        let negative = m < 0
+        m = abs(m)
+        let whole = m / 100, cents = m % 100
+        guard cents != 0 else { return 0 }
+        var n = 0
+        if negative {
+            target[0] = UInt8(ascii: "-")
+            n = 1
+        }
+        n += writeDigits(whole, to: target + n)
+        target[n] = UInt8(ascii: ".")
+        target[n + 1] = UInt8(ascii: "0") &+ UInt8(cents / 10)
+        n += 2
+        if cents % 10 != 0 {
+            target[n] = UInt8(ascii: "0") &+ UInt8(cents % 10)
+            n += 1
+        }
+        return n
     }
 
     /// The decimal digits of `n` appended as ASCII.

@@ -43,17 +43,17 @@ public enum RankingOutput {
             let row = rows[i]
             let c = Int(row.entry.course)
             w.beginObject()
-            w.int("rank", row.entry.rank)
-            w.string("mooc_id", ids, c)
-            w.string("title", titles, c)
-            w.number("score", row.score.score)
-            w.int("sheets", row.score.sheets)
-            w.number("mean", row.score.mean)
-            w.number("median", row.score.median)
-            w.number("min", row.score.min)
-            w.number("max", row.score.max)
-            w.string("tie_break", row.entry.tieBreak)
-            if let lot = row.entry.lot { w.number("lot", lot) }
+            w.int(Key.rank, row.entry.rank)
+            w.string(Key.moocID, ids, c)
+            w.string(Key.title, titles, c)
+            w.number(Key.score, row.score.score)
+            w.int(Key.sheets, row.score.sheets)
+            w.number(Key.mean, row.score.mean)
+            w.number(Key.median, row.score.median)
+            w.number(Key.min, row.score.min)
+            w.number(Key.max, row.score.max)
+            w.string(Key.tieBreak, row.entry.tieBreak)
+            if let lot = row.entry.lot { w.number(Key.lot, lot) }
             w.endObject()
         }
         w.endArray()
@@ -68,6 +68,14 @@ public enum RankingOutput {
         }
         w.endArray()
         w.endObject()
+    }
+
+    /// The keys of a ranking row, rendered once (two million rows at L).
+    private enum Key {
+        static let rank = JSONWriter.Key("rank"), moocID = JSONWriter.Key("mooc_id"), title = JSONWriter.Key("title")
+        static let score = JSONWriter.Key("score"), sheets = JSONWriter.Key("sheets"), mean = JSONWriter.Key("mean")
+        static let median = JSONWriter.Key("median"), min = JSONWriter.Key("min"), max = JSONWriter.Key("max")
+        static let tieBreak = JSONWriter.Key("tie_break"), lot = JSONWriter.Key("lot")
     }
 
     /// Rank order reads ids and titles at random places, a cache miss each:

@@ -76,6 +76,42 @@ struct SheetTableTests {
         }
     }
 
+    @Test("a table of many ranges: totals, stage starts and the order check agree with one pass, across range ends")
+    func manyRanges() {
+        var rng = SeededGenerator(seed: 13)
+        let weights = [0.5, 2.0]
+        var stages: [Stage] = [], courses: [Int32] = [], experts: [Int32] = [], scores: [[UInt8]] = []
+        for stage in [Stage.department, .commission] {
+            for c in Int32(0)..<60_000 {
+                for e in Int32(0)..<5 where rng.next() % 2 == 0 {
+                    stages.append(stage); courses.append(c); experts.append(e)
+                    scores.append([UInt8(1 + rng.next() % 10), UInt8(1 + rng.next() % 10)])
+                }
+            }
+        }
+        let n = stages.count
+        #expect(n > 4 * SheetTable.Builder.rowsPerRange)
+        func builder(swapping pair: Int?) -> SheetTable.Builder {
+            var order = Array(0..<n)
+            if let pair { order.swapAt(pair - 1, pair) }
+            var b = SheetTable.Builder(criterionCount: 2, weights: weights)
+            for i in order { b.append(stage: stages[i], course: courses[i], expert: experts[i], scores: scores[i]) }
+            return b
+        }
+        let b = builder(swapping: nil)
+        #expect(b.isInCanonicalOrder)
+        // An inversion at the first row of a range, and inside one.
+        let rangeStart = Concurrently.ranges(n, minimum: SheetTable.Builder.rowsPerRange)[2].lowerBound
+        for pair in [rangeStart, rangeStart + 7] {
+            #expect(!builder(swapping: pair).isInCanonicalOrder, "\(pair)")
+        }
+        let table = b.build(courseCount: 60_000).table
+        #expect(table.total == scores.map { 0.5 * Double($0[0]) + 2 * Double($0[1]) })
+        let departments = stages.count { $0 == .department }
+        #expect(table.rows(in: .department) == 0..<departments && table.rows(in: .faculty) == departments..<departments
+                && table.rows(in: .commission) == departments..<n)
+    }
+
     @Test("a table without any comment reads every comment as empty")
     func noComments() {
         var a = SheetTable.Builder(criterionCount: 1, weights: [1])

@@ -175,6 +175,30 @@ struct ParallelTablesTests {
         }
     }
 
+    @Test("authors looked up in ranges of 1 to 300 courses: identical authors and diagnostics", arguments: [1, 7, 64])
+    func sameAuthors(coursesPerRange: Int) throws {
+        for errors in [false, true] {
+            try Self.withFiles(["people.csv": Self.people(errors: errors), "moocs.csv": Self.moocs(errors: errors)]) { dir in
+                let people = PeopleFile.read(path: dir.appendingPathComponent("people.csv").path)
+                let moocs = MoocsFile.read(path: dir.appendingPathComponent("moocs.csv").path)
+                var whole = moocs, split = moocs
+                var wholeLog = DiagnosticLog(), splitLog = DiagnosticLog()
+                MoocsFile.resolveAuthors(&whole, people: people.index, personList: people.people, log: &wholeLog)
+                MoocsFile.resolveAuthors(&split, people: people.index, personList: people.people, log: &splitLog,
+                                         coursesPerRange: coursesPerRange)
+                #expect(whole.courses.authorStart == split.courses.authorStart)
+                #expect(whole.courses.authorList == split.courses.authorList)
+                #expect(whole.courses.authorList.count > whole.courses.count)
+                #expect(Self.describe(wholeLog) == Self.describe(splitLog))
+                if errors {
+                    let log = Self.describe(wholeLog)
+                    #expect(log.contains { $0.hasSuffix("author 'P999' is not in people.csv") })
+                    #expect(log.contains { $0.hasSuffix("author 'P1' is listed twice") })
+                }
+            }
+        }
+    }
+
     /// A file whose records around the middle are one quoted field of many
     /// lines, so that a split into two ranges lands inside it.
     static func quotedAcrossMiddle(header: String, row: (Int, String) -> String) -> String {

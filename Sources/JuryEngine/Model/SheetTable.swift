@@ -227,54 +227,65 @@ extension SheetTable {
 
         /// Whether the sheets are strictly increasing in (stage, course,
         /// expert): in canonical order already, with no sheet given twice.
+        /// Checked in ranges on every core.
         var isInCanonicalOrder: Bool {
             let n = course.count
             guard n > 1 else { return true }
             return stage.withUnsafeBufferPointer { stage in
                 course.withUnsafeBufferPointer { course in
                     expert.withUnsafeBufferPointer { expert in
-                        for i in 1..<n {
-                            let a = (stage[i - 1].rawValue, course[i - 1], expert[i - 1])
-                            let b = (stage[i].rawValue, course[i], expert[i])
-                            if !(a < b) { return false }
-                        }
-                        return true
+                        Concurrently.mapRanges(n, minimum: Self.rowsPerRange) { range in
+                            for i in max(1, range.lowerBound) ..< range.upperBound {
+                                let a = (stage[i - 1].rawValue, course[i - 1], expert[i - 1])
+                                let b = (stage[i].rawValue, course[i], expert[i])
+                                if !(a < b) { return false }
+                            }
+                            return true
+                        }.allSatisfy { $0 }
                     }
                 }
             }
         }
 
-        /// The total of each sheet, Σ w_c · score_c (integer sums when every weight is 1).
+        /// Rows handled by one task at least when the build runs on every core.
+        static let rowsPerRange = 1 << 16
+
+        /// The total of each sheet, Σ w_c · score_c (integer sums when every
+        /// weight is 1), computed in ranges on every core.
         static func totals(_ scores: [UInt8], criterionCount k: Int, weights: [Double]) -> [Double] {
             let m = k == 0 ? 0 : scores.count / k
-            var totals = [Double](repeating: 0, count: m)
             let unweighted = weights.allSatisfy { $0 == 1 }
-            scores.withUnsafeBufferPointer { src in
-                totals.withUnsafeMutableBufferPointer { totals in
-                    for r in 0..<m {
-                        let from = r * k
+            let parts = Concurrently.ranges(m, minimum: rowsPerRange)
+            return scores.withUnsafeBufferPointer { src in
+                Concurrently.array(m, parts: parts) { p, totals in
+                    let first = parts[p].lowerBound
+                    for i in totals.indices {
+                        let from = (first + i) * k
                         if unweighted {
                             var s = 0
                             for c in 0..<k { s += Int(src[from + c]) }
-                            totals[r] = Double(s)
+                            totals.initializeElement(at: i, to: Double(s))
                         } else {
                             var sum = 0.0
                             for c in 0..<k { sum += weights[c] * Double(src[from + c]) }
-                            totals[r] = sum
+                            totals.initializeElement(at: i, to: sum)
                         }
                     }
                 }
             }
-            return totals
         }
 
-        /// Where each stage's rows start (and the end), from the sorted stage column.
+        /// Where each stage's rows start (and the end), from the sorted stage
+        /// column: a binary search for each stage's first row.
         static func stageStart(_ stage: [Stage]) -> [Int] {
-            let stageCount = Stage.allCases.count
-            var start = [Int](repeating: 0, count: stageCount + 1)
-            for s in stage { start[Int(s.rawValue) + 1] += 1 }
-            for s in 0..<stageCount { start[s + 1] += start[s] }
-            return start
+            Stage.allCases.map { s in
+                var lo = 0, hi = stage.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if stage[mid].rawValue < s.rawValue { lo = mid + 1 } else { hi = mid }
+                }
+                return lo
+            } + [stage.count]
         }
     }
 }

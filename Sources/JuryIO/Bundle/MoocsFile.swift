@@ -196,36 +196,53 @@ enum MoocsFile {
 
     /// Looks up the authors of every course in `people.csv` and reports a
     /// course that names none, and authors that are unknown, listed twice or
-    /// not authors.
-    static func resolveAuthors(_ read: inout Read, people: IdIndex, personList: PersonTable, log: inout DiagnosticLog) {
+    /// not authors. Ranges of courses are looked up on every core and joined
+    /// in file order: the authors and diagnostics are the same for any
+    /// `coursesPerRange`.
+    static func resolveAuthors(_ read: inout Read, people: IdIndex, personList: PersonTable, log: inout DiagnosticLog,
+                               coursesPerRange: Int = 1 << 16) {
         let col = read.authorColumn.map { $0 + 1 }
+        let lines = read.lines, authorTexts = read.authorTexts, ids = read.courses.ids
+        let parts = Concurrently.mapRanges(read.courses.count, minimum: coursesPerRange) { range in
+            // Each course's end in `list`, counted from the range's start.
+            var ends: [Int32] = [], list: [Int32] = [], log = DiagnosticLog()
+            ends.reserveCapacity(range.count)
+            list.reserveCapacity(range.count)
+            for c in range {
+                let l = lines[c]
+                let first = list.count
+                var named = false
+                authorTexts.withUTF8(c) { text in
+                    FieldParsing.forEachItem(text) { a in
+                        named = true
+                        guard let p = people.lookup(a) else {
+                            log.error(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' is not in people.csv")
+                            return
+                        }
+                        if list[first...].contains(p) {
+                            log.error(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' is listed twice")
+                            return
+                        }
+                        if !personList.roles(Int(p)).contains(.author) {
+                            log.warning(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' does not have the role 'author' in people.csv")
+                        }
+                        list.append(p)
+                    }
+                }
+                if !named { log.error(name, l, col, "course '\(ids[c])' names no author") }
+                ends.append(Int32(list.count))
+            }
+            return (ends: ends, list: list, log: log)
+        }
         var start: [Int32] = [0]
         start.reserveCapacity(read.courses.count + 1)
         var list: [Int32] = []
-        list.reserveCapacity(read.courses.count)
-        for c in 0..<read.courses.count {
-            let l = read.lines[c]
-            let first = list.count
-            var named = false
-            read.authorTexts.withUTF8(c) { text in
-                FieldParsing.forEachItem(text) { a in
-                    named = true
-                    guard let p = people.lookup(a) else {
-                        log.error(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' is not in people.csv")
-                        return
-                    }
-                    if list[first...].contains(p) {
-                        log.error(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' is listed twice")
-                        return
-                    }
-                    if !personList.roles(Int(p)).contains(.author) {
-                        log.warning(name, l, col, "author '\(String(decoding: a, as: UTF8.self))' does not have the role 'author' in people.csv")
-                    }
-                    list.append(p)
-                }
-            }
-            if !named { log.error(name, l, col, "course '\(read.courses.ids[c])' names no author") }
-            start.append(Int32(list.count))
+        list.reserveCapacity(parts.reduce(0) { $0 + $1.list.count })
+        for part in parts {
+            let base = Int32(list.count)
+            start.append(contentsOf: part.ends.lazy.map { $0 + base })
+            list.append(contentsOf: part.list)
+            for d in part.log.diagnostics { log.append(d) }
         }
         read.courses.setAuthors(start: start, list: list)
         read.authorTexts = TextColumn()

@@ -32,6 +32,43 @@ struct AnalysisTests {
         return Int32(view.sheets(ofCourse: 0).first { c.sheets.expert[$0] == 4 } ?? -1)
     }
 
+    @Test("the audit gathers its counted rows in ranges of any size with the same report")
+    func auditInRanges() {
+        var g = SeededGenerator(seed: 31)
+        let expertCount = 60, courseCount = 400
+        let people = (0..<expertCount).map { Person(id: "E\($0)", fullName: "E\($0)", faculty: "F", department: "D", roles: [.expert]) }
+        let courses = (0..<courseCount).map { Course(id: "M\($0)", title: "M\($0)", authors: [], faculty: "F", department: "D") }
+        var b = SheetTable.Builder(criterionCount: 3, weights: [1, 1, 1])
+        for c in 0..<courseCount {
+            let level = Int(g.next() % 6)
+            for e in 0..<expertCount where g.next() % 8 == 0 || (e < 5 && c % 3 == 0) {
+                b.append(stage: .commission, course: Int32(c), expert: Int32(e),
+                         scores: (0..<3).map { _ in UInt8(1 + level + Int(g.next() % 5)) })
+            }
+        }
+        var rules = Rules()
+        rules.criteria = ["a", "b", "c"].map { Criterion(key: $0, title: $0) }
+        rules.weights = [1, 1, 1]
+        let c = Competition(id: "c", title: "c", rules: rules, people: people, courses: courses, sheets: b.build(courseCount: courseCount).table)
+        let view = c.stageSheets(.commission)
+        let counted = (0..<c.sheets.count).map { _ in g.next() % 10 != 0 }
+        let consensus = Consensus(table: c.sheets, view: view)
+        let outliers = OutlierRatings(table: c.sheets, view: view, rules: rules)
+        let whole = AuditReport(competition: c, view: view, counted: counted, consensus: consensus, outliers: outliers)
+        #expect(view.count > 2000)
+        for rowsPerRange in [1, 7, 500] {
+            let split = AuditReport(competition: c, view: view, counted: counted, consensus: consensus, outliers: outliers,
+                                    rowsPerRange: rowsPerRange)
+            #expect(split.total == whole.total && split.criteria == whole.criteria && split.cronbachAlpha == whole.cronbachAlpha,
+                    "\(rowsPerRange)")
+        }
+        guard case .value(let alpha) = whole.total.alpha.interval else {
+            Issue.record("no alpha on a design with \(view.count) sheets")
+            return
+        }
+        #expect(alpha > 0.2 && whole.total.alpha.pairableValues > 1800)
+    }
+
     @Test("a ranking without the audit or exclude_outliers does not assess outliers, and ranks the same")
     func outliersOnlyWhenNeeded() throws {
         let c = Self.competition(excludeOutliers: false)

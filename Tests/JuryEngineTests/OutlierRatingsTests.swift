@@ -208,6 +208,7 @@ struct OutlierRatingsTests {
     @Test("the assessment equals the straightforward computation on random stages")
     func matchesReference() {
         var g = SeededGenerator(seed: 21)
+        var outliers = 0
         for round in 0..<60 {
             let courses = Int.random(in: 1...40, using: &g)
             let experts = Int.random(in: 8...14, using: &g)
@@ -237,10 +238,13 @@ struct OutlierRatingsTests {
             #expect(got.assessed.map(\.total.bitPattern) == want.assessed.map(\.total.bitPattern))
             #expect(got.assessed.map(\.consensus.bitPattern) == want.assessed.map(\.consensus.bitPattern))
             #expect(got.assessed.map(\.robustZ.bitPattern) == want.assessed.map(\.robustZ.bitPattern))
+            #expect(got.outliers == want.assessed.filter { abs($0.robustZ) > rules.audit.outlierThreshold })
+            outliers += got.outliers.count
             #expect(got.expertOffset.map(\.bitPattern) == want.expertOffset.map(\.bitPattern))
             #expect(got.scale.bitPattern == want.scale.bitPattern)
             #expect(got.pooledMAD.bitPattern == want.pooledMAD.bitPattern)
         }
+        #expect(outliers > 10)
     }
 }
 

@@ -22,15 +22,29 @@ public struct AuditReport: Sendable {
     /// the block, so the search (0.3 s at 10 M sheets) never runs alone.
     /// `consensus` is the stage's leave-one-out consensus (the caller shares
     /// it with the integrity flags).
-    public init(competition: Competition, view: StageSheets, counted: [Bool], consensus: Consensus, outliers: OutlierRatings) {
+    /// - Parameter rowsPerRange: rows gathered by one task at least; the
+    ///   report is the same for any value (the tests split finer).
+    public init(competition: Competition, view: StageSheets, counted: [Bool], consensus: Consensus, outliers: OutlierRatings,
+                rowsPerRange: Int = Self.rowsPerRange) {
         let table = competition.sheets
         let k = table.criterionCount
         stage = view.stage
-        var rows: [Int] = []
-        rows.reserveCapacity(view.rows.count { counted[$0] })
-        for r in view.rows where counted[r] { rows.append(r) }
-        let unitColumn = rows.map { table.course[$0] }
-        let raterColumn = rows.map { table.expert[$0] }
+        // The counted rows of the stage, with their courses and experts,
+        // gathered in ranges on every core.
+        let stageRows = view.rows
+        let split = Concurrently.ranges(stageRows.count, minimum: rowsPerRange)
+        let keptCounts = Concurrently.map(split.count) { p in split[p].count { counted[stageRows.lowerBound + $0] } }
+        var keptParts: [Range<Int>] = []
+        for kept in keptCounts { keptParts.append((keptParts.last?.upperBound ?? 0) ..< (keptParts.last?.upperBound ?? 0) + kept) }
+        let rows = Concurrently.array(keptParts.last?.upperBound ?? 0, parts: keptParts) { p, slots in
+            var k = 0
+            for i in split[p] where counted[stageRows.lowerBound + i] {
+                slots.initializeElement(at: k, to: stageRows.lowerBound + i)
+                k += 1
+            }
+        }
+        let unitColumn = Concurrently.array(rows.count, minimum: rowsPerRange) { table.course[rows[$0]] }
+        let raterColumn = Concurrently.array(rows.count, minimum: rowsPerRange) { table.expert[rows[$0]] }
         func ratings(_ value: (Int) -> Double) -> Ratings {
             let values = rows.map(value)
             // The rows come from the canonical table: one sheet per (course, expert), so this cannot fail.
@@ -76,4 +90,7 @@ public struct AuditReport: Sendable {
         self.outliers = outliers
         raters = effects
     }
+
+    /// Rows gathered by one task at least, by default.
+    public static let rowsPerRange = 1 << 16
 }

@@ -68,8 +68,10 @@ public struct OutlierRatings: Sendable {
     /// Each expert's offset o_e, by person index (0 without enough sheets).
     public private(set) var expertOffset: [Double] = []
 
-    /// Sheets with |robust z| above the threshold, by row.
-    public var outliers: [Assessment] { assessed.filter { abs($0.robustZ) > threshold } }
+    /// Sheets with |robust z| above the threshold, by row: gathered once,
+    /// as the scores are scaled (the audit's output and the rater effects
+    /// read them; a filter of 10 M assessments each time cost 0.1 s).
+    public private(set) var outliers: [Assessment] = []
 
     public init(table: SheetTable, view: StageSheets, rules: Rules) {
         threshold = rules.audit.outlierThreshold
@@ -161,13 +163,16 @@ public struct OutlierRatings: Sendable {
             for e in 0..<expertCount where Int(filled[e] - expertStart[e]) >= Self.minimumSheetsForOwnScale {
                 expertScale[e] = max(scale, 1.4826 * expertMedian(e))
             }
+            var outliers: [Assessment] = []
             expertScale.withUnsafeBufferPointer { expertScale in
                 assessed.withUnsafeMutableBufferPointer { assessed in
                     for i in assessed.indices {
                         assessed[i].robustZ /= expertScale[Int(expert[Int(assessed[i].row)])]
+                        if abs(assessed[i].robustZ) > threshold { outliers.append(assessed[i]) }
                     }
                 }
             }
+            self.outliers = outliers
         }
         }
         }

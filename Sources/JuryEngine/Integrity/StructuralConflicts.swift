@@ -142,9 +142,10 @@ public struct StructuralConflicts: Sendable {
         let recused = Set(recuse.compactMap(IntegrityKind.init(rawValue:))).union([.selfReview])
         // The reason for every set of kinds a finding can hold (its bits):
         // millions of findings then cost a table lookup each, not a hash.
-        let reasons: [String?] = (0 ..< 1 << IntegrityKind.conflicts.count).map { bits in
-            let kinds = ConflictKinds(IntegrityKind.conflicts.indices.filter { bits & 1 << $0 != 0 }.map { IntegrityKind.conflicts[$0] })
-            return kinds.first(where: recused.contains)?.rawValue
+        // (Bit i stands for `IntegrityKind.conflicts[i]`, most serious first.)
+        let kinds = IntegrityKind.conflicts
+        let reasons: [String?] = (0 ..< 1 << kinds.count).map { bits in
+            kinds.indices.first { bits & 1 << $0 != 0 && recused.contains(kinds[$0]) }.map { kinds[$0].rawValue }
         }
         return findings.compactMap { f in
             guard let reason = reasons[Int(f.kinds.bits)] else { return nil }

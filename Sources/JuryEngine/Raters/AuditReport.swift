@@ -34,9 +34,12 @@ public struct AuditReport: Sendable {
         let stageRows = view.rows
         let split = Concurrently.ranges(stageRows.count, minimum: rowsPerRange)
         let keptCounts = Concurrently.map(split.count) { p in split[p].count { counted[stageRows.lowerBound + $0] } }
-        var keptParts: [Range<Int>] = []
-        for kept in keptCounts { keptParts.append((keptParts.last?.upperBound ?? 0) ..< (keptParts.last?.upperBound ?? 0) + kept) }
-        let rows = Concurrently.array(keptParts.last?.upperBound ?? 0, parts: keptParts) { p, slots in
+        var keptParts: [Range<Int>] = [], kept = 0
+        for count in keptCounts {
+            keptParts.append(kept ..< kept + count)
+            kept += count
+        }
+        let rows = Concurrently.array(kept, parts: keptParts) { p, slots in
             var k = 0
             for i in split[p] where counted[stageRows.lowerBound + i] {
                 slots.initializeElement(at: k, to: stageRows.lowerBound + i)

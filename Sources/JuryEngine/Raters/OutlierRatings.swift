@@ -70,7 +70,8 @@ public struct OutlierRatings: Sendable {
 
     /// Sheets with |robust z| above the threshold, by row: gathered once,
     /// as the scores are scaled (the audit's output and the rater effects
-    /// read them; a filter of 10 M assessments each time cost 0.1 s).
+    /// read them, and a filter of every assessment at each read was a pass
+    /// over 10 M of them at L).
     public private(set) var outliers: [Assessment] = []
 
     public init(table: SheetTable, view: StageSheets, rules: Rules) {

@@ -82,8 +82,7 @@ enum SheetsFile {
             // Taken out of `parts`, so that its columns are held once: shifted
             // in place, and the first part's grown in place by the others
             // (a copy left in `parts` would make both copy whole).
-            guard var part = parts[i] else { break }
-            parts[i] = nil
+            guard var part = parts[i].take() else { break }
             part.shiftLines(by: merged.nextLine - 1)
             merged.absorb(part, warnedNotExpert: &warnedNotExpert)
             guard i + 1 < parts.count, part.stoppedAt >= 0 else { break }

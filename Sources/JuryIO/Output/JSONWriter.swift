@@ -382,8 +382,6 @@ public struct JSONWriter: ~Copyable {
 
     /// Shortest round-trip decimal; integral values without a fraction.
     public static func formatNumber(_ x: Double) -> String {
-        guard x.isFinite else { return "null" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         var out: [UInt8] = []
         appendNumber(x, to: &out)
         return String(decoding: out, as: UTF8.self)

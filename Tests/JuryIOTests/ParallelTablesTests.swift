@@ -266,6 +266,35 @@ struct ParallelTablesTests {
         #expect(many.log.diagnostics.map(\.description) == one.log.diagnostics.map(\.description))
     }
 
+    /// The reader interns repeated texts by their bytes, with a cache of
+    /// 4096 distinct byte strings a column; the model interns `String`s.
+    /// Both must number the values alike, past the cache's limit too, and
+    /// language lists written with spaces must share the code of the list
+    /// written without them.
+    @Test("repeated texts, past the reader's cache of 4096 values: the codes of the model's own interning", arguments: [1, 3])
+    func repeatedTextCodes(ranges: Int) throws {
+        var lines = ["mooc_id,title,authors,faculty,department,languages,video_format,audio_codec"]
+        for i in 0..<6000 {
+            // Formats: 5000 distinct values, each first met after the cache is full for many.
+            let format = i % 6 == 0 ? "mp4/h264" : "webm/\(i % 5000)"
+            let languages = ["kk;ru", "kk; ru", " ru ;kk", "en", "", "l\(i % 4500);kk"][i % 6]
+            let codec = i % 3 == 0 ? "" : "c\(i % 4200)"
+            lines.append("M\(i),Course \(i),P1,F1,D1,\(languages),\(format),\(codec)")
+        }
+        try Self.withFiles(["moocs.csv": lines.joined(separator: "\n") + "\n"]) { dir in
+            let read = MoocsFile.read(path: dir.appendingPathComponent("moocs.csv").path, ranges: ranges)
+            #expect(read.log.diagnostics.isEmpty)
+            var courses = read.courses
+            courses.setUnits(read.units.names)
+            var units = UnitNames()
+            let model = CourseTable(courses.map { $0 }, units: &units)
+            #expect(Self.sameColumns(courses, model))
+            #expect(courses[1].languages == ["kk", "ru"] && courses[2].languages == ["ru", "kk"])
+            #expect(courses[4].languages == nil && courses[5999].videoFormat == "webm/999")
+            #expect(courses[5999].audioCodec == "c1799" && courses[3].audioCodec == nil)
+        }
+    }
+
     @Test("ranges for files read together: about the same size, one for a small file or one core")
     func rangeCounts() {
         let mb = 1 << 20

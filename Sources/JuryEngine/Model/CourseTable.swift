@@ -93,8 +93,9 @@ public struct CourseTable: RandomAccessCollection, Sendable {
     /// The facts of a course other than its id, title, authors and units,
     /// as the bundle reader hands them over.
     public struct Facts: Sendable {
-        /// The language list as written (`;`-separated), nil when not given.
-        public var languages: String?
+        /// The language list (`;`-separated), as a code of `code(of:in:)`;
+        /// -1 when not given.
+        public var languages: Int32 = -1
         public var cohorts: Int?
         public var hasSyllabus: Bool?
         public var hasPromoVideo: Bool?
@@ -102,14 +103,33 @@ public struct CourseTable: RandomAccessCollection, Sendable {
         public var hasForum: Bool?
         public var promoVideoSeconds: Double?
         public var maxLectureSeconds: Double?
-        public var videoFormat: String?
-        public var audioCodec: String?
+        /// Codes of `code(of:in:)`; -1 when not given.
+        public var videoFormat: Int32 = -1
+        public var audioCodec: Int32 = -1
         public var citationShare: Double?
         public var hasImplementationAct: Bool?
         public var hasPlacementCertificate: Bool?
         public var previousAwardYear: Int?
 
         public init() {}
+    }
+
+    /// The columns whose values repeat from course to course, each distinct
+    /// value held once (`InternedColumn`).
+    public enum RepeatedText: Sendable {
+        case languages, videoFormat, audioCodec
+    }
+
+    /// The code of `value` in `column`, interned when new: what `Facts`
+    /// holds for it. A reader that meets the same bytes row after row asks
+    /// once per distinct value and keeps the code, instead of hashing a
+    /// `String` for every course.
+    public mutating func code(of value: String, in column: RepeatedText) -> Int32 {
+        switch column {
+        case .languages: languages.intern(value)
+        case .videoFormat: videoFormats.intern(value)
+        case .audioCodec: audioCodecs.intern(value)
+        }
     }
 
     public mutating func append(_ course: Course, units: inout UnitNames) {
@@ -123,7 +143,7 @@ public struct CourseTable: RandomAccessCollection, Sendable {
         links.append(c.link ?? "")
         annotations.append(c.annotation ?? "")
         var facts = Facts()
-        facts.languages = c.languages.map { $0.joined(separator: ";") }
+        facts.languages = c.languages.map { code(of: $0.joined(separator: ";"), in: .languages) } ?? -1
         facts.cohorts = c.cohorts
         facts.hasSyllabus = c.hasSyllabus
         facts.hasPromoVideo = c.hasPromoVideo
@@ -131,8 +151,8 @@ public struct CourseTable: RandomAccessCollection, Sendable {
         facts.hasForum = c.hasForum
         facts.promoVideoSeconds = c.promoVideoSeconds
         facts.maxLectureSeconds = c.maxLectureSeconds
-        facts.videoFormat = c.videoFormat
-        facts.audioCodec = c.audioCodec
+        facts.videoFormat = c.videoFormat.map { code(of: $0, in: .videoFormat) } ?? -1
+        facts.audioCodec = c.audioCodec.map { code(of: $0, in: .audioCodec) } ?? -1
         facts.citationShare = c.citationShare
         facts.hasImplementationAct = c.hasImplementationAct
         facts.hasPlacementCertificate = c.hasPlacementCertificate
@@ -164,14 +184,14 @@ public struct CourseTable: RandomAccessCollection, Sendable {
     }
 
     private mutating func appendFacts(_ f: Facts) {
-        languages.append(f.languages)
+        languages.append(code: f.languages)
         cohorts.append(f.cohorts ?? CourseTable.noInt)
         previousAwardYears.append(f.previousAwardYear ?? CourseTable.noInt)
         promoVideoSeconds.append(f.promoVideoSeconds ?? .nan)
         maxLectureSeconds.append(f.maxLectureSeconds ?? .nan)
         citationShares.append(f.citationShare ?? .nan)
-        videoFormats.append(f.videoFormat)
-        audioCodecs.append(f.audioCodec)
+        videoFormats.append(code: f.videoFormat)
+        audioCodecs.append(code: f.audioCodec)
         func bits(_ value: Bool?, _ slot: UInt16) -> UInt16 {
             guard let value else { return 0 }
             return (value ? 2 : 1) << (2 * slot)

@@ -22,6 +22,15 @@ public struct InternedColumn: Sendable, Hashable {
         codes.append(value.map { values.intern($0) } ?? -1)
     }
 
+    /// The code of `value`, interned when new (to be appended with `append(code:)`).
+    public mutating func intern(_ value: String) -> Int32 { values.intern(value) }
+
+    /// Appends a row by its code: one from `intern`, or -1 for nil.
+    public mutating func append(code: Int32) {
+        precondition(code >= -1 && Int(code) < values.count, "a code of this column")
+        codes.append(code)
+    }
+
     /// Appends the rows of `other`. Its values are interned here in the
     /// order they first appear in its rows, so the codes come out as if
     /// each row had been appended on its own.

@@ -133,8 +133,8 @@ enum MoocsFile {
             var lines: [Int] = []
             var units = UnitInterner()
             func col(_ c: Int?) -> Int? { c.map { $0 + 1 } }
-            // Repeated values (language lists, formats, codecs) become a `String` once each.
-            var languageText = TextCache(), formatText = TextCache(), codecText = TextCache()
+            // Repeated values (language lists, formats, codecs) are decoded and interned once each.
+            var languageCodes = TextCodes(.languages), formatCodes = TextCodes(.videoFormat), codecCodes = TextCodes(.audioCodec)
             while let row = csv.next(log: &log) {
                 let l = row.line
                 let id = row.bytes(columnMoocId)
@@ -152,7 +152,7 @@ enum MoocsFile {
                 var facts = CourseTable.Facts()
                 let languages = row.bytes(columnLanguages)
                 if !languages.isEmpty {
-                    facts.languages = languageText.string(languages) { bytes in
+                    facts.languages = languageCodes.code(languages, in: &courses) { bytes in
                         var items: [String] = []
                         FieldParsing.forEachItem(bytes) { items.append(String(decoding: $0, as: UTF8.self)) }
                         return items.joined(separator: ";")
@@ -168,9 +168,9 @@ enum MoocsFile {
                 facts.promoVideoSeconds = cell.number(bytes: row.bytes(columnPromoVideoSeconds), column: "promo_video_seconds", at: l, col(columnPromoVideoSeconds), log: &log)
                 facts.maxLectureSeconds = cell.number(bytes: row.bytes(columnMaxLectureSeconds), column: "max_lecture_seconds", at: l, col(columnMaxLectureSeconds), log: &log)
                 let videoFormat = row.bytes(columnVideoFormat)
-                if !videoFormat.isEmpty { facts.videoFormat = formatText.string(videoFormat) }
+                if !videoFormat.isEmpty { facts.videoFormat = formatCodes.code(videoFormat, in: &courses) }
                 let audioCodec = row.bytes(columnAudioCodec)
-                if !audioCodec.isEmpty { facts.audioCodec = codecText.string(audioCodec) }
+                if !audioCodec.isEmpty { facts.audioCodec = codecCodes.code(audioCodec, in: &courses) }
                 let citation = row.bytes(columnCitationShare)
                 facts.citationShare = cell.number(bytes: citation, column: "citation_share", at: l, col(columnCitationShare), log: &log)
                 if let share = facts.citationShare, share > 1 {
@@ -259,23 +259,27 @@ extension MoocsFile.Read {
     }
 }
 
-/// The distinct short texts of a column and their `String`s, so a value
-/// repeated row after row (a video format, a codec, a language list) is
-/// decoded once, not once a row. Past `limit` distinct values, new ones are
-/// decoded every time.
-struct TextCache {
+/// The codes of a repeated-text column's distinct values in one table, by
+/// the bytes as written, so a value repeated row after row (a video format,
+/// a codec, a language list) is decoded and interned once, not hashed as a
+/// `String` once a row. Past `limit` distinct byte strings, new ones are
+/// decoded and interned every time (the same codes, more slowly).
+struct TextCodes {
+    let column: CourseTable.RepeatedText
     private var index = IdIndex()
-    private var values: [String] = []
+    private var codes: [Int32] = []
     private let limit = 4096
 
-    mutating func string(_ bytes: UnsafeRawBufferPointer,
-                         decode: (UnsafeRawBufferPointer) -> String = { String(decoding: $0, as: UTF8.self) }) -> String {
-        if let known = index.lookup(bytes) { return values[Int(known)] }
-        let value = decode(bytes)
-        if values.count < limit {
+    init(_ column: CourseTable.RepeatedText) { self.column = column }
+
+    mutating func code(_ bytes: UnsafeRawBufferPointer, in table: inout CourseTable,
+                       decode: (UnsafeRawBufferPointer) -> String = { String(decoding: $0, as: UTF8.self) }) -> Int32 {
+        if let known = index.lookup(bytes) { return codes[Int(known)] }
+        let code = table.code(of: decode(bytes), in: column)
+        if codes.count < limit {
             index.insert(utf8: bytes)
-            values.append(value)
+            codes.append(code)
         }
-        return value
+        return code
     }
 }

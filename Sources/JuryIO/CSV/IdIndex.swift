@@ -41,6 +41,36 @@ public struct IdIndex: Sendable {
 
     private struct DensePath: Sendable {
         var shapes: [DenseShape]
+        /// The shape of the last key placed: ids of one file mostly share one.
+        var lastShape = 0
+
+        /// The (shape, number) of a key that fits the direct path, making
+        /// room for it (a new shape or a longer table), or nil when it does
+        /// not fit.
+        mutating func slot(_ key: UnsafeRawBufferPointer) -> (Int, Int)? {
+            guard let (prefixLength, digits, n) = IdIndex.split(key) else { return nil }
+            var s: Int
+            if lastShape < shapes.count, shapes[lastShape].digits == digits,
+               IdIndex.isPrefix(shapes[lastShape].prefix, of: key, length: prefixLength) {
+                s = lastShape
+            } else if let found = shapes.firstIndex(where: {
+                $0.digits == digits && IdIndex.isPrefix($0.prefix, of: key, length: prefixLength)
+            }) {
+                s = found
+            } else {
+                guard shapes.count < 8 else { return nil }
+                shapes.append(DenseShape(prefix: Array(key[0..<prefixLength]), digits: digits, table: [], members: 0))
+                s = shapes.count - 1
+            }
+            if n >= shapes[s].table.count {
+                let members = shapes[s].members
+                guard n <= 4 * (members + 1) + 1024 else { return nil }
+                let size = max(n + 1, min(2 * shapes[s].table.count, 4 * (members + 1) + 1025), 16)
+                shapes[s].table.append(contentsOf: repeatElement(0, count: size - shapes[s].table.count))
+            }
+            lastShape = s
+            return (s, n)
+        }
     }
 
     public init() {}
@@ -61,14 +91,20 @@ public struct IdIndex: Sendable {
     /// index when already present.
     @discardableResult
     public mutating func insert(utf8 key: UnsafeRawBufferPointer) -> (index: Int32, inserted: Bool) {
-        if dense != nil {
-            if let (shape, number) = denseSlot(key) {
-                let entry = dense.unsafelyUnwrapped.shapes[shape].table[number]
-                if entry != 0 { return (entry - 1, false) }
+        // The direct path is taken out while it changes, so that its arrays
+        // have one reference and change in place.
+        if var path = dense.take() {
+            if let (shape, number) = path.slot(key) {
+                let entry = path.shapes[shape].table[number]
+                if entry != 0 {
+                    dense = path
+                    return (entry - 1, false)
+                }
                 let index = Int32(count)
                 append(key)
-                dense!.shapes[shape].table[number] = index + 1
-                dense!.shapes[shape].members += 1
+                path.shapes[shape].table[number] = index + 1
+                path.shapes[shape].members += 1
+                dense = path
                 return (index, true)
             }
             buildHashTable()
@@ -85,28 +121,6 @@ public struct IdIndex: Sendable {
     private mutating func append(_ key: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: key)
         starts.append(bytes.count)
-    }
-
-    /// The (shape, number) of a key that fits the direct path, making room
-    /// for it (a new shape or a longer table), or nil when it does not fit.
-    private mutating func denseSlot(_ key: UnsafeRawBufferPointer) -> (Int, Int)? {
-        guard let (prefixLength, digits, n) = IdIndex.split(key) else { return nil }
-        var shapes = dense.unsafelyUnwrapped.shapes
-        dense = nil  // no second reference while the shapes change
-        defer { dense = DensePath(shapes: shapes) }
-        var s = shapes.firstIndex { $0.digits == digits && IdIndex.isPrefix($0.prefix, of: key, length: prefixLength) }
-        if s == nil {
-            guard shapes.count < 8 else { return nil }
-            shapes.append(DenseShape(prefix: Array(key[0..<prefixLength]), digits: digits, table: [], members: 0))
-            s = shapes.count - 1
-        }
-        guard let s else { return nil }
-        if n >= shapes[s].table.count {
-            guard n <= 4 * (shapes[s].members + 1) + 1024 else { return nil }
-            let size = max(n + 1, min(2 * shapes[s].table.count, 4 * (shapes[s].members + 1) + 1025), 16)
-            shapes[s].table.append(contentsOf: repeatElement(0, count: size - shapes[s].table.count))
-        }
-        return (s, n)
     }
 
     /// Whether the first `length` bytes of `key` are `prefix` (a byte loop:

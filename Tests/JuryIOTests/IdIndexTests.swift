@@ -43,6 +43,28 @@ struct IdIndexTests {
         #expect(direct[ids.count...].allSatisfy { $0 == nil })
     }
 
+    /// The direct path tries the last id's shape first: ids whose shapes
+    /// change at every insert, and keys that match the last shape's prefix
+    /// with another number of digits, must be placed as the hashed index
+    /// places them.
+    @Test("shapes alternating id by id: the direct path stays direct and answers as the hashed one")
+    func alternatingShapes() {
+        var ids: [String] = []
+        for n in 1...400 {
+            ids.append("F\(n % 10)")
+            ids.append("D" + String(repeating: "0", count: 3 - String(n).count) + String(n))
+            ids.append("D" + String(repeating: "0", count: 4 - String(n).count) + String(n))
+        }
+        var direct = IdIndex()
+        var hashed = IdIndex()
+        hashed.buildHashTable()
+        for id in ids { #expect(direct.insert(id) == hashed.insert(id)) }
+        #expect(direct.isDirect)
+        let probes = ids + ["F10", "D401", "D0401", "D00001", "F", "D"]
+        #expect(probes.map { lookup(direct, $0) } == probes.map { lookup(hashed, $0) })
+        #expect(lookup(direct, "D001") != lookup(direct, "D0001"))
+    }
+
     @Test("ids of one shape in any order stay direct; one id of another kind makes the index hashed")
     func directUntilAnOddId() {
         var index = IdIndex()

@@ -64,4 +64,45 @@ struct FieldParsingTests {
         #expect(year == nil && share == nil)
         #expect(log.diagnostics.map(\.line) == [3, 4])
     }
+
+    /// `ISO8601.fixedLayoutSeconds` reads the two common full forms at fixed
+    /// positions and must answer as the general reader does: the same
+    /// instant, or nil for the same invalid values (a month 13, a 30
+    /// February, an hour 24, an offset of 15 hours, a letter for a digit, a
+    /// space for the `T`), and leave every other form to it.
+    @Test("timestamps: the fixed-layout path gives the general reader's instant or nil (seeded, 200 k values)")
+    func timestampsAgreeWithGeneralReader() {
+        var rng = SeededGenerator(seed: 8601)
+        func pick(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        var fixed = 0, valid = 0
+        for _ in 0..<200_000 {
+            var text = "\(pick(1899...2101))-\(two(pick(0...13)))-\(two(pick(0...31)))"
+            text += pick(0...20) == 0 ? " " : "T"
+            text += "\(two(pick(0...24))):\(two(pick(0...60))):\(two(pick(0...61)))"
+            switch pick(0...5) {
+            case 0: text += "Z"
+            case 1: text += ".5Z"
+            case 2: text += ""
+            default: text += (pick(0...1) == 0 ? "+" : "-") + "\(two(pick(0...15))):\(two(pick(0...60)))"
+            }
+            if pick(0...30) == 0 {
+                var bytes = Array(text.utf8)
+                bytes[pick(0...bytes.count - 1)] = [UInt8(ascii: "x"), UInt8(ascii: ":"), UInt8(ascii: "5")][pick(0...2)]
+                text = String(decoding: bytes, as: UTF8.self)
+            }
+            Array(text.utf8).withUnsafeBytes { b in
+                let general = ISO8601.cursorSeconds(b)
+                if let f = ISO8601.fixedLayoutSeconds(b) {
+                    fixed += 1
+                    #expect(f == general, "\(text)")
+                }
+                #expect(ISO8601.secondsSinceEpoch(b) == general, "\(text)")
+                if general != nil { valid += 1 }
+            }
+        }
+        #expect(fixed > 50_000 && valid > 50_000)
+        let sample = Array("2025-05-13T10:55:00+05:00".utf8).withUnsafeBytes { ISO8601.fixedLayoutSeconds($0) }
+        #expect(sample == 1_747_115_700)
+    }
 }

@@ -13,6 +13,47 @@ enum ISO8601 {
 
     /// The instant of a timestamp given as UTF-8 bytes, or nil when it is not one.
     static func secondsSinceEpoch(_ b: UnsafeRawBufferPointer) -> Int64? {
+        fixedLayoutSeconds(b) ?? cursorSeconds(b)
+    }
+
+    /// The common full forms, `YYYY-MM-DDTHH:MM:SS±HH:MM` (25 bytes) and
+    /// `YYYY-MM-DDTHH:MM:SSZ` (20 bytes), read at fixed positions; nil for
+    /// anything else, valid or not, which `cursorSeconds` then reads. The
+    /// same checks and the same instant as `cursorSeconds` (a seeded test
+    /// compares them); about a fifth of its time, and a course has one.
+    static func fixedLayoutSeconds(_ b: UnsafeRawBufferPointer) -> Int64? {
+        let n = b.count
+        guard n == 25 || n == 20, let p = b.baseAddress else { return nil }
+        @inline(__always) func byte(_ i: Int) -> UInt8 { p.load(fromByteOffset: i, as: UInt8.self) }
+        /// Two digits at i, or -1 when either is not a digit.
+        @inline(__always) func two(_ i: Int) -> Int {
+            let hi = byte(i) &- 48, lo = byte(i + 1) &- 48
+            return hi <= 9 && lo <= 9 ? Int(hi) * 10 + Int(lo) : -1
+        }
+        guard byte(4) == UInt8(ascii: "-"), byte(7) == UInt8(ascii: "-"), byte(10) == UInt8(ascii: "T"),
+              byte(13) == UInt8(ascii: ":"), byte(16) == UInt8(ascii: ":") else { return nil }
+        let century = two(0), yy = two(2), month = two(5), day = two(8)
+        let hour = two(11), minute = two(14), second = two(17)
+        guard century >= 0, yy >= 0, (1...12).contains(month), day >= 1, hour >= 0, hour < 24,
+              minute >= 0, minute < 60, second >= 0, second < 61 else { return nil }
+        let year = century * 100 + yy
+        guard day <= daysIn(month: month, year: year) else { return nil }
+        var offset = 0
+        if n == 20 {
+            guard byte(19) == UInt8(ascii: "Z") else { return nil }
+        } else {
+            let sign = byte(19)
+            guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), byte(22) == UInt8(ascii: ":") else { return nil }
+            let oh = two(20), om = two(23)
+            guard oh >= 0, oh <= 14, om >= 0, om < 60 else { return nil }
+            offset = (sign == UInt8(ascii: "+") ? 1 : -1) * (oh * 3600 + om * 60)
+        }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        return Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
+    }
+
+    /// Any form the type's documentation lists, read by a cursor.
+    static func cursorSeconds(_ b: UnsafeRawBufferPointer) -> Int64? {
         var cursor = Cursor(bytes: b)
         guard let year = cursor.digits(4), cursor.skip("-"), let month = cursor.digits(2), cursor.skip("-"),
               let day = cursor.digits(2),

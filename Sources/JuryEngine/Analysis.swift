@@ -128,11 +128,12 @@ public struct Analysis: Sendable {
             let criterionMeans = CriterionMeans(table: table, view: view, counted: counted)
             var scores = RatingScores.compute(table: table, view: view, method: method, counted: counted)
             if let candidates { scores.removeAll { !candidates.contains($0.course) } }
-            let rankingCandidates = scores.map { Ranking.Candidate(course: $0.course, score: $0.score, sheets: $0) }
+            let rankingCandidates = Concurrently.array(scores.count, minimum: RatingScores.coursesPerRange) { i in
+                Ranking.Candidate(course: scores[i].course, score: scores[i].score, sheets: scores[i])
+            }
             let entries = Ranking.rank(rankingCandidates, ids: competition.courses.ids, chain: rules.scoring.tieBreak,
                                        seed: rules.seed, criterionMean: criterionMeans.mean)
-            var scoreIndex = [Int32](repeating: -1, count: competition.courses.count)
-            for (i, s) in scores.enumerated() { scoreIndex[Int(s.course)] = Int32(i) }
+            let scoreIndex = RatingScores.positions(of: scores, courseCount: competition.courses.count)
             self.excluded = excluded
             self.counted = counted
             self.criterionMeans = criterionMeans

@@ -106,6 +106,11 @@ struct ConcurrentlyTests {
         for r in view.sheets(ofCourse: 1234) { some[r] = false }
         let left = RatingScores.compute(table: c.sheets, view: view, method: .mean, counted: some, coursesPerRange: 1)
         #expect(left.count == 2999 && !left.contains { $0.course == 1234 })
+        // Each scored course's position, -1 for the one left out, for any split.
+        let positions = RatingScores.positions(of: left, courseCount: 3000, coursesPerRange: 1)
+        #expect(positions == RatingScores.positions(of: left, courseCount: 3000, coursesPerRange: .max))
+        #expect(positions[1234] == -1)
+        #expect(left.indices.allSatisfy { positions[Int(left[$0].course)] == Int32($0) })
 
         let scores = RatingScores.compute(table: c.sheets, view: view, method: .mean, counted: counted)
         let candidates = scores.map { Ranking.Candidate(course: $0.course, score: $0.score, sheets: $0) }

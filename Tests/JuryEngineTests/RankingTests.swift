@@ -87,6 +87,32 @@ struct RankingTests {
         #expect(places(sorted, 3) == [0, 1, 2])
     }
 
+    @Test("id order checks split over ranges: a step down or a non-ASCII id at a range's edge is seen")
+    func idOrderAcrossRanges() {
+        let n = 3 * IdOrder.candidatesPerRange + 17
+        var ids = (0..<n).map { "c" + String(repeating: "0", count: 7 - String($0).count) + String($0) }
+        let inOrder = (0..<Int32(n)).map { Ranking.Candidate(course: $0, score: 0, sheets: nil) }
+        #expect(IdOrder(inOrder, ids: Self.column(ids)).byId == nil)
+        // The first candidate of the second range is out of step with the last of the first.
+        let split = Concurrently.ranges(n, minimum: IdOrder.candidatesPerRange)
+        #expect(split.count > 1)
+        let edge = split[1].lowerBound
+        var swapped = inOrder
+        swapped.swapAt(edge - 1, edge)
+        let order = IdOrder(swapped, ids: Self.column(ids))
+        #expect(order.byId != nil)
+        #expect(order.rank(edge) == Int32(edge - 1))
+        #expect(order.rank(edge - 1) == Int32(edge))
+        // Non-ASCII ids in the last range only: "é" decomposed, then composed,
+        // ascend as bytes but are equal strings, so only the string order
+        // (taken when some id is not ASCII) finds them out of step.
+        ids[n - 2] = "de\u{301}"
+        ids[n - 1] = "d\u{E9}"
+        let strings = IdOrder(inOrder, ids: Self.column(ids))
+        #expect(strings.byId != nil)
+        #expect(strings.rank(0) == 0)
+    }
+
     @Test("the ranking equals the straightforward sort on random ties (small and large groups, NaN)")
     func matchesReference() {
         var g = SeededGenerator(seed: 17)

@@ -22,22 +22,29 @@ struct IdOrder {
     init(_ candidates: [Ranking.Candidate], ids: TextColumn) {
         self.ids = ids
         let n = candidates.count
+        // Whether every id is ASCII, and then whether the candidates are in
+        // id order: one pass over ranges of candidates on every core (each
+        // range compares its first id with the one before it too).
         let ascii = ids.withUTF8Rows { rows in
-            candidates.allSatisfy { c in
-                var any: UInt8 = 0
-                for b in rows[Int(c.course)] { any |= b }
-                return any < 0x80
-            }
+            Concurrently.mapRanges(n, minimum: Self.candidatesPerRange) { range in
+                candidates[range].allSatisfy { c in
+                    var any: UInt8 = 0
+                    for b in rows[Int(c.course)] { any |= b }
+                    return any < 0x80
+                }
+            }.allSatisfy { $0 }
         }
         var byId: [Int32]?
         if ascii {
             strings = nil
             let ascending = ids.withUTF8Rows { rows in
-                for i in candidates.indices.dropFirst()
-                where !Self.less(rows[Int(candidates[i - 1].course)], rows[Int(candidates[i].course)]) {
-                    return false
-                }
-                return true
+                Concurrently.mapRanges(n, minimum: Self.candidatesPerRange) { range in
+                    for i in range.dropFirst(range.lowerBound == 0 ? 1 : 0)
+                    where !Self.less(rows[Int(candidates[i - 1].course)], rows[Int(candidates[i].course)]) {
+                        return false
+                    }
+                    return true
+                }.allSatisfy { $0 }
             }
             if !ascending {
                 var order = (0..<Int32(n)).map { $0 }
@@ -70,6 +77,10 @@ struct IdOrder {
             places = nil
         }
     }
+
+    /// Candidates checked by one task at least (the checks' outcome is the
+    /// same for any value).
+    static let candidatesPerRange = 1 << 16
 
     /// Candidate i's place in id order.
     @inline(__always)

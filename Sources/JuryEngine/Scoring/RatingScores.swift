@@ -78,6 +78,25 @@ public enum RatingScores {
     /// Courses scored by one task at least, by default (fewer are scored on one core).
     public static let coursesPerRange = 1 << 14
 
+    /// Each course's position in `scores` (-1 for a course without a score),
+    /// written on every core: the scores hold each course at most once.
+    static func positions(of scores: [CourseScore], courseCount: Int,
+                          coursesPerRange: Int = coursesPerRange) -> [Int32] {
+        var index = [Int32](repeating: -1, count: courseCount)
+        index.withUnsafeMutableBufferPointer { index in
+            let target = PositionIndex(slots: index)
+            _ = Concurrently.mapRanges(scores.count, minimum: coursesPerRange) { range in
+                for i in range { target.slots[Int(scores[i].course)] = Int32(i) }
+            }
+        }
+        return index
+    }
+
+    /// The index the workers of `positions` write, each at its own courses.
+    private struct PositionIndex: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<Int32>
+    }
+
     /// Per counted row of the stage (indexed from the stage's first row), the
     /// expert z-score; and the stage's mean and sd of counted totals.
     static func zScores(table: SheetTable, view: StageSheets, counted: [Bool]) -> (z: [Double], m: Double, s: Double) {

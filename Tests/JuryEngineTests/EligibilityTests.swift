@@ -161,6 +161,50 @@ struct EligibilityCourseTests {
         #expect(results[2].failures.map(\.code) == ["previous_winner"])
     }
 
+    @Test("a competition's courses checked in ranges, each video format read once, equal the checks course by course")
+    func competitionInRanges() {
+        // Readable, malformed and absent formats, repeated across the courses, and other facts varied too.
+        let formats: [String?] = ["mp4/h264/1280x720", " MP4 / H.264 / 1920 × 1080 ", "avi/vp9/640x480", "mp4/h264",
+                                  "mp4//1280x720", "  ", nil, "mkv/hevc/1280x800", "mp4/h264/0x720"]
+        var g = SeededGenerator(seed: 11)
+        let courses = (0..<500).map { i in
+            var c = i % 7 == 0 ? bareCourse() : goodCourse()
+            c.id = "m\(i)"
+            c.videoFormat = formats[Int.random(in: 0..<formats.count, using: &g)]
+            if i % 5 == 0 { c.languages = [" kk ", "fr", ""] }
+            if i % 11 == 0 { c.title = "  " }
+            return c
+        }
+        let (sheets, _) = SheetTable.Builder(criterionCount: 7, weights: Rules().weights).build(courseCount: courses.count)
+        let competition = Competition(id: "atu-2025", title: "t", year: 2025, rules: rules(), people: staff,
+                                      courses: courses, sheets: sheets)
+        let checker = EligibilityChecker(competition: competition)
+        let oneByOne = courses.map { checker.check($0, people: staff) }
+        #expect(checker.check(competition, coursesPerRange: .max) == oneByOne)
+        #expect(checker.check(competition, coursesPerRange: 7) == oneByOne)
+        #expect(Set(oneByOne.flatMap { $0.failures.map(\.code) }).isSuperset(of: ["video_format", "video_codec", "video_resolution"]))
+    }
+
+    @Test("white space is trimmed as Character.isWhitespace says, whatever the text's first and last bytes")
+    func trimming() {
+        // The reference: the Character-by-Character trim the fast path must agree with.
+        func reference(_ text: String) -> Substring {
+            guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+                  let last = text.lastIndex(where: { !$0.isWhitespace }) else { return text[text.endIndex...] }
+            return text[first...last]
+        }
+        // ASCII letters and punctuation, spaces and tabs, NBSP, ideographic space, a combining
+        // acute, an Arabic number sign (a Prepend scalar), CR LF, and Cyrillic.
+        let pieces = ["a", "Z", "~", "!", " ", "\t", "\u{A0}", "\u{3000}", "\u{301}", "\u{600}", "\r\n", "ж", "\n"]
+        var g = SeededGenerator(seed: 12)
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...6, using: &g)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &g)] }.joined()
+            #expect(EligibilityText.trimmed(text) == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            let sub = text.dropFirst()
+            #expect(EligibilityText.trimmed(sub) == reference(String(sub)))
+        }
+    }
+
     @Test("a result encodes as mooc_id, eligible, failures with code, clause, message, disqualifies, and unchecked codes")
     func json() throws {
         var course = goodCourse()

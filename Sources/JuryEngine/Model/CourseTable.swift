@@ -18,7 +18,9 @@ public struct CourseTable: RandomAccessCollection, Sendable {
     /// Names of the faculties and departments the unit columns point into.
     public private(set) var units: UnitNames
     private var languages = InternedColumn()
-    private var videoFormats = InternedColumn()
+    /// The `video_format` cells: a few distinct values, each read once by
+    /// the eligibility checks.
+    public private(set) var videoFormats = InternedColumn()
     private var audioCodecs = InternedColumn()
     private var links = TextColumn()
     private var annotations = TextColumn()

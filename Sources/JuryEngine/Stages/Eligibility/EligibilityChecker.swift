@@ -61,10 +61,23 @@ public struct EligibilityChecker: Sendable {
     }
 
     /// Checks every course of a competition; one result per course, in the
-    /// order of `competition.courses`. Complexity: O(total size of the courses).
-    public func check(_ competition: Competition) -> [EligibilityResult] {
-        competition.courses.map { check($0, people: competition.people) }
+    /// order of `competition.courses`, the same as `check(_:people:)` course
+    /// by course. Each distinct `video_format` cell is read once; ranges of
+    /// courses are checked on every core.
+    /// Complexity: O(total size of the courses).
+    public func check(_ competition: Competition, coursesPerRange: Int = coursesPerRange) -> [EligibilityResult] {
+        let courses = competition.courses
+        let formats = courses.videoFormats
+        let read = formats.values.names.map(Self.read)
+        return Concurrently.array(courses.count, minimum: coursesPerRange) { c in
+            let code = formats.codes[c]
+            return check(courses[c], people: competition.people, video: code < 0 ? nil : read[Int(code)])
+        }
     }
+
+    /// Courses checked by one task at least, by default (the results are the
+    /// same for any value).
+    public static let coursesPerRange = 1 << 12
 
     /// Checks one course.
     /// - Parameter people: the people its `authors` index into (8.1, 10.2).
@@ -72,15 +85,24 @@ public struct EligibilityChecker: Sendable {
     ///   as in a `Competition`.
     public func check<People: RandomAccessCollection<Person>>(_ course: Course, people: People) -> EligibilityResult
         where People.Index == Int {
-        let authors = course.authors.map { people[Int($0)] }
-        var video: Result<VideoFormat, VideoFormat.ParseError>?
-        if let text = course.videoFormat {
-            do throws(VideoFormat.ParseError) {
-                video = .success(try VideoFormat(parsing: text))
-            } catch {
-                video = .failure(error)
-            }
+        check(course, people: people, video: course.videoFormat.map(Self.read))
+    }
+
+    /// A `video_format` cell read, or why it cannot be.
+    private static func read(_ text: String) -> Result<VideoFormat, VideoFormat.ParseError> {
+        do throws(VideoFormat.ParseError) {
+            return .success(try VideoFormat(parsing: text))
+        } catch {
+            return .failure(error)
         }
+    }
+
+    /// Checks one course whose `video_format` cell has been read (nil when
+    /// the course gives none).
+    private func check<People: RandomAccessCollection<Person>>(_ course: Course, people: People,
+                                                               video: Result<VideoFormat, VideoFormat.ParseError>?)
+        -> EligibilityResult where People.Index == Int {
+        let authors = course.authors.map { people[Int($0)] }
         var failures: [EligibilityFailure] = []
         var unchecked: [EligibilityRequirement] = []
         for requirement in EligibilityRequirement.allCases {

@@ -2,7 +2,22 @@
 /// Foundation, so no `NumberFormatter` or `trimmingCharacters`).
 enum EligibilityText {
     /// `text` without leading and trailing white space (Unicode `isWhitespace`).
+    ///
+    /// A text that starts and ends with a printable ASCII byte (`!` … `~`)
+    /// is returned whole without looking at its characters: a character's
+    /// `isWhitespace` is its first scalar's, the first character's first
+    /// scalar is then that byte (the standard library's
+    /// `Character.isWhitespace` is `_firstScalar.properties.isWhitespace`,
+    /// CharacterProperties.swift), and the last character's first scalar is
+    /// the last byte or a Unicode Prepend scalar before it (a grapheme
+    /// cluster joins a following letter only to a Prepend scalar, UAX #29
+    /// GB9b), none of which is white space.
     static func trimmed<S: StringProtocol>(_ text: S) -> Substring where S.SubSequence == Substring {
+        let whole = text[text.startIndex...]
+        if let head = whole.utf8.first, let tail = whole.utf8.last,
+           (0x21...0x7E).contains(head), (0x21...0x7E).contains(tail) {
+            return whole
+        }
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),
               let last = text.lastIndex(where: { !$0.isWhitespace }) else {
             return text[text.endIndex...]

@@ -106,7 +106,7 @@ public struct Gnuplot: Sendable {
             guard let data = fm.contents(atPath: url.path), !data.isEmpty else {
                 throw ReportError.gnuplotFailed(status: 0, message: "no output for \(job.path)\n" + String(message.suffix(2000)))
             }
-            out[job.path] = Self.finish(String(decoding: data, as: UTF8.self), title: job.title)
+            out[job.path] = Self.finish(data, title: job.title)
         }
         return out
     }
@@ -114,14 +114,62 @@ public struct Gnuplot: Sendable {
     /// The SVG with the chart's title in `<title>` (XML-escaped), Unix line
     /// ends, and no gnuplot patch level in `<desc>`, so that a point release
     /// that draws the same picture writes the same bytes.
-    static func finish(_ svg: String, title: String) -> [UInt8] {
-        var text = svg.replacingOccurrences(of: "\r\n", with: "\n")
-        text = text.replacingOccurrences(of: "<title>Gnuplot</title>", with: "<title>\(xmlEscape(title))</title>")
-        if let start = text.range(of: "<desc>Produced by GNUPLOT"), let end = text.range(of: "</desc>", range: start.upperBound..<text.endIndex) {
-            text.replaceSubrange(start.lowerBound..<end.upperBound, with: "<desc>Drawn by gnuplot</desc>")
+    ///
+    /// Works on the bytes (a chart is tens of kilobytes and a report at scale
+    /// has one per course): every CR LF becomes LF, every
+    /// `<title>Gnuplot</title>` takes the title, the first `<desc>Produced by
+    /// GNUPLOT…</desc>` becomes `<desc>Drawn by gnuplot</desc>`, and a line
+    /// feed ends the file. Bytes that are not UTF-8 are replaced by U+FFFD
+    /// first, as decoding them into a `String` would.
+    static func finish(_ svg: Data, title: String) -> [UInt8] {
+        var text = replacing([0x0D, 0x0A], with: [0x0A], in: Array(String(decoding: svg, as: UTF8.self).utf8))
+        text = replacing(Array("<title>Gnuplot</title>".utf8), with: Array("<title>\(xmlEscape(title))</title>".utf8), in: text)
+        if let start = firstOffset(of: Array("<desc>Produced by GNUPLOT".utf8), in: text, from: 0) {
+            let close = Array("</desc>".utf8)
+            if let end = firstOffset(of: close, in: text, from: start + 1) {
+                text.replaceSubrange(start ..< end + close.count, with: Array("<desc>Drawn by gnuplot</desc>".utf8))
+            }
         }
-        if !text.hasSuffix("\n") { text += "\n" }
-        return Array(text.utf8)
+        // A CR left before the last LF (of CR CR LF) makes the file end in CR LF, not in a line feed alone.
+        if text.last != 0x0A || (text.count >= 2 && text[text.count - 2] == 0x0D) { text.append(0x0A) }
+        return text
+    }
+
+    /// `text` with every occurrence of `pattern` (not empty), left to right
+    /// and not overlapping, replaced by `replacement`.
+    static func replacing(_ pattern: [UInt8], with replacement: [UInt8], in text: [UInt8]) -> [UInt8] {
+        guard var match = firstOffset(of: pattern, in: text, from: 0) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var copied = 0
+        while true {
+            out.append(contentsOf: text[copied ..< match])
+            out.append(contentsOf: replacement)
+            copied = match + pattern.count
+            guard let next = firstOffset(of: pattern, in: text, from: copied) else { break }
+            match = next
+        }
+        out.append(contentsOf: text[copied...])
+        return out
+    }
+
+    /// The offset of the first occurrence of `pattern` (not empty) in `text`
+    /// at or after `from`.
+    static func firstOffset(of pattern: [UInt8], in text: [UInt8], from: Int) -> Int? {
+        let n = pattern.count
+        guard n > 0, text.count - n >= from else { return nil }
+        return text.withUnsafeBufferPointer { t in
+            pattern.withUnsafeBufferPointer { p in
+                guard let tb = t.baseAddress, let pb = p.baseAddress else { return nil }
+                let head = pb.pointee
+                var i = from
+                while i <= t.count - n {
+                    if tb[i] == head && memcmp(tb + i, pb, n) == 0 { return i }
+                    i += 1
+                }
+                return nil
+            }
+        }
     }
 
     static func xmlEscape(_ s: String) -> String {

@@ -67,7 +67,8 @@ public enum Report {
     /// Renders every file of the report, sorted by path.
     /// - Parameter gnuplot: required when `options.charts` is set (and the
     ///   edition is not public).
-    public static func render(_ input: ReportInput, options: ReportOptions, gnuplot: Gnuplot?) throws -> [ReportFile] {
+    public static func render(_ input: ReportInput, options: ReportOptions, gnuplot: Gnuplot?,
+                              coursePagesPerRange: Int = coursePagesPerRange) throws -> [ReportFile] {
         var context = ReportContext(input: input, options: options)
         let jobs = ReportCharts.jobs(context)
         var svgs: [String: [UInt8]] = [:]
@@ -98,13 +99,21 @@ public enum Report {
             files.append(try page("experts", context.expertsPage(), ReportPage.experts.fileName))
             files.append(try page("integrity", context.integrityPage(), ReportPage.integrity.fileName))
             files.append(try page("protocol", context.protocolPage(), ReportPage.protocol.fileName))
-            for c in competition.courses.indices {
-                files.append(try page("course", context.coursePage(Int32(c)), context.coursePages[c]))
+            // A page per course, rendered in ranges on every core (pure reads of the context and
+            // the templates); the first failure in course order is the one reported.
+            let shared = context
+            let courses = Concurrently.array(competition.courses.count, minimum: coursePagesPerRange) { c in
+                Result { try page("course", shared.coursePage(Int32(c)), shared.coursePages[c]) }
             }
+            for course in courses { files.append(try course.get()) }
         }
         for (path, bytes) in svgs { files.append(ReportFile(path: path, bytes: bytes)) }
         return files.sorted { $0.path < $1.path }
     }
+
+    /// Course pages rendered by one task at least (the pages are the same
+    /// for any value).
+    public static let coursePagesPerRange = 64
 
     /// `Reports/<stem of the competition id>` (with `-public` for the public
     /// edition), relative to the current folder.

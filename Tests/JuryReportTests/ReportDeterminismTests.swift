@@ -15,6 +15,17 @@ struct ReportDeterminismTests {
         }
     }
 
+    @Test("course pages rendered one per task, or all in one, are the same files")
+    func coursePagesInRanges() throws {
+        let input = ReportFixture.input(try ReportFixture.load(ReportFixture.smallBundle))
+        let options = ReportOptions(charts: false)
+        let one = try Report.render(input, options: options, gnuplot: nil, coursePagesPerRange: .max)
+        let many = try Report.render(input, options: options, gnuplot: nil, coursePagesPerRange: 1)
+        #expect(one.filter { $0.path.hasPrefix("courses/") }.count == input.competition.courses.count)
+        #expect(input.competition.courses.count > 1)
+        #expect(one == many)
+    }
+
     @Test("two runs of jury report write identical folders")
     func twoRunsOnDisk() throws {
         let work = try ReportFixture.temporaryFolder("determinism")

@@ -69,12 +69,28 @@ public enum Report {
     ///   edition is not public).
     public static func render(_ input: ReportInput, options: ReportOptions, gnuplot: Gnuplot?,
                               coursePagesPerRange: Int = coursePagesPerRange) throws -> [ReportFile] {
+        var files: [ReportFile] = []
+        try render(input, options: options, gnuplot: gnuplot, coursePagesPerRange: coursePagesPerRange) { files.append($0) }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Renders every file of the report and hands each to `emit` as soon as
+    /// it is made: the charts one by one as gnuplot's output is read, the
+    /// course pages in batches, so that a report of many courses is never
+    /// held whole. The files are those of the sorted `render`, in another
+    /// order; an error stops the rendering, after the files already handed
+    /// over.
+    public static func render(_ input: ReportInput, options: ReportOptions, gnuplot: Gnuplot?,
+                              coursePagesPerRange: Int = coursePagesPerRange,
+                              coursePagesPerBatch: Int = coursePagesPerBatch,
+                              emit: (ReportFile) throws -> Void) throws {
         var context = ReportContext(input: input, options: options)
         let jobs = ReportCharts.jobs(context)
-        var svgs: [String: [UInt8]] = [:]
         if !jobs.isEmpty {
             guard let gnuplot else { throw ReportError.gnuplotMissing }
-            svgs = try gnuplot.draw(jobs, decimalSeparator: options.language.decimalSeparator)
+            try gnuplot.draw(jobs, decimalSeparator: options.language.decimalSeparator) { path, bytes in
+                try emit(ReportFile(path: path, bytes: bytes))
+            }
             for job in jobs { context.charts[job.path] = job }
         }
         let library = try ReportTemplates.library()
@@ -85,31 +101,38 @@ public enum Report {
             return ReportFile(path: path, bytes: Array(html.utf8))
         }
         let competition = input.competition
-        var files: [ReportFile] = [ReportFile(path: "style.css", bytes: try ReportTemplates.stylesheet())]
+        try emit(ReportFile(path: "style.css", bytes: try ReportTemplates.stylesheet()))
         var rankingCSV: [UInt8] = []
         RankingOutput.csv(input.analysis, competition: competition) { rankingCSV.append(contentsOf: $0) }
-        files.append(ReportFile(path: "data/ranking.csv", bytes: rankingCSV))
+        var dataFiles = ["data/ranking.csv"]
+        try emit(ReportFile(path: "data/ranking.csv", bytes: rankingCSV))
         if !options.publicOnly {
-            files.append(ReportFile(path: "data/ranking.json", bytes: Array(RankingOutput.json(input.analysis, competition: competition).utf8)))
+            dataFiles.append("data/ranking.json")
+            try emit(ReportFile(path: "data/ranking.json", bytes: Array(RankingOutput.json(input.analysis, competition: competition).utf8)))
         }
-        let dataFiles = files.filter { $0.path.hasPrefix("data/") }.map(\.path)
-        files.append(try page("index", context.indexPage(dataFiles: dataFiles), ReportPage.index.fileName))
-        if !options.publicOnly {
-            files.append(try page("stages", context.stagesPage(), ReportPage.stages.fileName))
-            files.append(try page("experts", context.expertsPage(), ReportPage.experts.fileName))
-            files.append(try page("integrity", context.integrityPage(), ReportPage.integrity.fileName))
-            files.append(try page("protocol", context.protocolPage(), ReportPage.protocol.fileName))
-            // A page per course, rendered in ranges on every core (pure reads of the context and
-            // the templates); the first failure in course order is the one reported.
-            let shared = context
-            let courses = Concurrently.array(competition.courses.count, minimum: coursePagesPerRange) { c in
-                Result { try page("course", shared.coursePage(Int32(c)), shared.coursePages[c]) }
+        try emit(try page("index", context.indexPage(dataFiles: dataFiles), ReportPage.index.fileName))
+        guard !options.publicOnly else { return }
+        try emit(try page("stages", context.stagesPage(), ReportPage.stages.fileName))
+        try emit(try page("experts", context.expertsPage(), ReportPage.experts.fileName))
+        try emit(try page("integrity", context.integrityPage(), ReportPage.integrity.fileName))
+        try emit(try page("protocol", context.protocolPage(), ReportPage.protocol.fileName))
+        // A page per course, rendered in ranges on every core (pure reads of the context and the
+        // templates), batch after batch; the first failure in course order is the one reported.
+        let shared = context
+        let courseCount = competition.courses.count
+        for first in stride(from: 0, to: courseCount, by: coursePagesPerBatch) {
+            let batch = first ..< min(first + coursePagesPerBatch, courseCount)
+            let pages = Concurrently.array(batch.count, minimum: coursePagesPerRange) { k in
+                let c = batch.lowerBound + k
+                return Result { try page("course", shared.coursePage(Int32(c)), shared.coursePages[c]) }
             }
-            for course in courses { files.append(try course.get()) }
+            for course in pages { try emit(try course.get()) }
         }
-        for (path, bytes) in svgs { files.append(ReportFile(path: path, bytes: bytes)) }
-        return files.sorted { $0.path < $1.path }
     }
+
+    /// Course pages held at once while a report streams, by default (the
+    /// files are the same for any value).
+    public static let coursePagesPerBatch = 4096
 
     /// Course pages rendered by one task at least (the pages are the same
     /// for any value).
@@ -125,10 +148,32 @@ public enum Report {
     /// the report does not write are left alone; a public edition refuses a
     /// folder that holds a full report's confidential pages.
     public static func write(_ files: [ReportFile], to folder: String, publicOnly: Bool) throws {
+        let out = try outputFolder(folder, publicOnly: publicOnly)
+        for file in files { try out.write(file) }
+    }
+
+    /// Renders the report into `folder` file by file as `render(…emit:)`
+    /// makes them (the same files as `render` then `write`, without holding
+    /// them all); returns how many were written. The folder is checked as by
+    /// `write` before the first file.
+    @discardableResult
+    public static func write(_ input: ReportInput, options: ReportOptions, gnuplot: Gnuplot?, to folder: String) throws -> Int {
+        let out = try outputFolder(folder, publicOnly: options.publicOnly)
+        var count = 0
+        try render(input, options: options, gnuplot: gnuplot) { file in
+            try out.write(file)
+            count += 1
+        }
+        return count
+    }
+
+    /// The output folder, created; refused for a public edition when it
+    /// holds a full report's confidential pages.
+    private static func outputFolder(_ folder: String, publicOnly: Bool) throws -> ReportFolder {
         let out = try ReportFolder(path: folder)
         if publicOnly, let clash = confidentialFiles.first(where: out.contains) {
             throw ReportError.publicOverFullReport(folder: folder, file: clash)
         }
-        for file in files { try out.write(file) }
+        return out
     }
 }

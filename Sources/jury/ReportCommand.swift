@@ -51,10 +51,9 @@ struct ReportCommand: ParsableCommand {
         let language = lang ?? ReportLanguage(reportLanguage: competition.rules.reportLanguage)
         let folder = out ?? Report.defaultFolder(competitionID: competition.id, publicOnly: publicOnly)
         do {
-            let files = try Report.render(input, options: ReportOptions(language: language, charts: !noCharts, publicOnly: publicOnly),
-                                          gnuplot: gnuplot)
-            try Report.write(files, to: folder, publicOnly: publicOnly)
-            FileHandleOutput.standardError.write("jury report: wrote \(files.count) files to \(folder)\n")
+            let written = try Report.write(input, options: ReportOptions(language: language, charts: !noCharts, publicOnly: publicOnly),
+                                           gnuplot: gnuplot, to: folder)
+            FileHandleOutput.standardError.write("jury report: wrote \(written) files to \(folder)\n")
             FileHandleOutput.standardOutput.write((folder.hasSuffix("/") ? folder : folder + "/") + "index.html\n")
         } catch let error as ReportError {
             FileHandleOutput.standardError.write("jury report: \(error)\n")

@@ -24,6 +24,30 @@ struct ReportDeterminismTests {
         #expect(one.filter { $0.path.hasPrefix("courses/") }.count == input.competition.courses.count)
         #expect(input.competition.courses.count > 1)
         #expect(one == many)
+        // Streamed in batches of one page and of two: the same files, courses in course order.
+        for batch in [1, 2] {
+            var streamed: [ReportFile] = []
+            try Report.render(input, options: options, gnuplot: nil, coursePagesPerBatch: batch) { streamed.append($0) }
+            #expect(streamed.sorted { $0.path < $1.path } == one)
+            #expect(streamed.filter { $0.path.hasPrefix("courses/") }.map(\.path)
+                    == ReportContext(input: input, options: options).coursePages)
+        }
+    }
+
+    @Test("the report written file by file is the folder of the whole render written at once, charts included")
+    func streamedWrite() throws {
+        let work = try ReportFixture.temporaryFolder("streamed")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = ReportFixture.input(try ReportFixture.load(ReportFixture.smallBundle))
+        let options = ReportOptions(charts: ReportFixture.gnuplot != nil)
+        let whole = try Report.render(input, options: options, gnuplot: ReportFixture.gnuplot)
+        try Report.write(whole, to: work.appendingPathComponent("whole").path, publicOnly: false)
+        let written = try Report.write(input, options: options, gnuplot: ReportFixture.gnuplot,
+                                       to: work.appendingPathComponent("streamed").path)
+        #expect(written == whole.count)
+        let a = try ReportFixture.tree(work.appendingPathComponent("whole"))
+        #expect(a.count == whole.count)
+        #expect(a == (try ReportFixture.tree(work.appendingPathComponent("streamed"))))
     }
 
     @Test("two runs of jury report write identical folders")

@@ -55,7 +55,17 @@ public struct Gnuplot: Sendable {
     /// Draws every job; returns the SVG bytes by the job's path.
     /// - Throws: `ReportError.gnuplotFailed` with gnuplot's own message when it exits non-zero.
     func draw(_ jobs: [ChartJob], decimalSeparator: String) throws -> [String: [UInt8]] {
-        guard !jobs.isEmpty else { return [:] }
+        var out: [String: [UInt8]] = [:]
+        try draw(jobs, decimalSeparator: decimalSeparator) { out[$0] = $1 }
+        return out
+    }
+
+    /// Draws every job and hands each chart's path and SVG bytes to `emit`,
+    /// in job order, one chart read at a time.
+    /// - Throws: `ReportError.gnuplotFailed` with gnuplot's own message when
+    ///   it exits non-zero (before any chart is handed over), or `emit`'s error.
+    func draw(_ jobs: [ChartJob], decimalSeparator: String, emit: (String, [UInt8]) throws -> Void) throws {
+        guard !jobs.isEmpty else { return }
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("jury-charts-\(UUID().uuidString)")
         do {
@@ -100,15 +110,20 @@ public struct Gnuplot: Sendable {
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             throw ReportError.gnuplotFailed(status: process.terminationStatus, message: String(message.suffix(2000)))
         }
-        var out: [String: [UInt8]] = [:]
+        // Every chart is there before the first is handed over.
+        for (i, job) in jobs.enumerated() {
+            let attributes = try? fm.attributesOfItem(atPath: work.appendingPathComponent("chart-\(i).svg").path)
+            guard let size = attributes?[.size] as? Int, size > 0 else {
+                throw ReportError.gnuplotFailed(status: 0, message: "no output for \(job.path)\n" + String(message.suffix(2000)))
+            }
+        }
         for (i, job) in jobs.enumerated() {
             let url = work.appendingPathComponent("chart-\(i).svg")
             guard let data = fm.contents(atPath: url.path), !data.isEmpty else {
                 throw ReportError.gnuplotFailed(status: 0, message: "no output for \(job.path)\n" + String(message.suffix(2000)))
             }
-            out[job.path] = Self.finish(data, title: job.title)
+            try emit(job.path, Self.finish(data, title: job.title))
         }
-        return out
     }
 
     /// The SVG with the chart's title in `<title>` (XML-escaped), Unix line

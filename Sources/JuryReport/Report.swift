@@ -156,16 +156,41 @@ public enum Report {
     /// makes them (the same files as `render` then `write`, without holding
     /// them all); returns how many were written. The folder is checked as by
     /// `write` before the first file.
+    ///
+    /// Files are written in batches of `filesPerBatch`, each batch on every
+    /// core (their folders made first, one by one); the first error in the
+    /// batch's order is the one thrown.
     @discardableResult
-    public static func write(_ input: ReportInput, options: ReportOptions, gnuplot: Gnuplot?, to folder: String) throws -> Int {
+    public static func write(_ input: ReportInput, options: ReportOptions, gnuplot: Gnuplot?, to folder: String,
+                             filesPerBatch: Int = coursePagesPerBatch) throws -> Int {
         let out = try outputFolder(folder, publicOnly: options.publicOnly)
         var count = 0
-        try render(input, options: options, gnuplot: gnuplot) { file in
-            try out.write(file)
-            count += 1
+        var pending: [ReportFile] = []
+        func flush() throws {
+            try out.makeFolders(for: pending)
+            let batch = pending
+            let failures = Concurrently.mapRanges(batch.count, minimum: filesWrittenPerRange) { range -> ReportError? in
+                for i in range {
+                    do { try out.write(batch[i]) } catch let error as ReportError { return error } catch {
+                        return .cannotWrite(path: batch[i].path, reason: "\(error)")
+                    }
+                }
+                return nil
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            count += batch.count
+            pending.removeAll(keepingCapacity: true)
         }
+        try render(input, options: options, gnuplot: gnuplot) { file in
+            pending.append(file)
+            if pending.count >= filesPerBatch { try flush() }
+        }
+        try flush()
         return count
     }
+
+    /// Files one task writes at least.
+    static let filesWrittenPerRange = 64
 
     /// The output folder, created; refused for a public edition when it
     /// holds a full report's confidential pages.

@@ -42,12 +42,16 @@ struct ReportDeterminismTests {
         let options = ReportOptions(charts: ReportFixture.gnuplot != nil)
         let whole = try Report.render(input, options: options, gnuplot: ReportFixture.gnuplot)
         try Report.write(whole, to: work.appendingPathComponent("whole").path, publicOnly: false)
-        let written = try Report.write(input, options: options, gnuplot: ReportFixture.gnuplot,
-                                       to: work.appendingPathComponent("streamed").path)
-        #expect(written == whole.count)
         let a = try ReportFixture.tree(work.appendingPathComponent("whole"))
         #expect(a.count == whole.count)
-        #expect(a == (try ReportFixture.tree(work.appendingPathComponent("streamed"))))
+        // Written in batches of one file, of three, and all at once, each batch on every core.
+        for batch in [1, 3, 1 << 20] {
+            let folder = work.appendingPathComponent("streamed-\(batch)")
+            let written = try Report.write(input, options: options, gnuplot: ReportFixture.gnuplot, to: folder.path,
+                                           filesPerBatch: batch)
+            #expect(written == whole.count)
+            #expect(a == (try ReportFixture.tree(folder)))
+        }
     }
 
     @Test("two runs of jury report write identical folders")

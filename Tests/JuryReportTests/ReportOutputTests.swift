@@ -60,6 +60,14 @@ struct ReportOutputTests {
             try folder.write(ReportFile(path: "courses/M1.html", bytes: Array("x".utf8)))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        // A deeper path through the link: no folder is made outside either, written alone or in a batch.
+        #expect(throws: ReportError.outsideOutput(path: "courses/deep/M1.svg")) {
+            try folder.write(ReportFile(path: "courses/deep/M1.svg", bytes: Array("x".utf8)))
+        }
+        #expect(throws: ReportError.outsideOutput(path: "courses/deeper/M2.svg")) {
+            try folder.makeFolders(for: [ReportFile(path: "courses/deeper/M2.svg", bytes: [])])
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
         // A link at a file's own name is replaced, not written through.
         let target = outside.appendingPathComponent("secret.txt")
         try Data("keep".utf8).write(to: target)

@@ -5,10 +5,11 @@ import Foundation
 /// A report file's path is relative, made of `/`-separated components that
 /// are neither empty, `.` nor `..`, with no NUL or backslash; the course
 /// pages' names come from `SafeFileName`, so a bundle id never gets here as
-/// written, and this check is the second line of defence. Each parent folder
-/// is created and then resolved (symbolic links followed); it must still be
-/// inside the resolved output folder, so a link planted inside the folder
-/// cannot redirect a write elsewhere. Files are written atomically (a
+/// written, and this check is the second line of defence. Each folder on a
+/// file's path is resolved (symbolic links followed) and must be inside the
+/// resolved output folder before anything is created in it, so a link
+/// planted inside the folder can neither redirect a write nor have a folder
+/// made elsewhere. Files are written atomically (a
 /// temporary file renamed into place), which replaces a symbolic link at the
 /// file's own name instead of writing through it.
 struct ReportFolder {
@@ -41,19 +42,50 @@ struct ReportFolder {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path)
     }
 
+    /// Creates the folders that `files` go in, each once, so that writing
+    /// them at the same time finds every folder there.
+    func makeFolders(for files: [ReportFile]) throws {
+        var made: Set<String> = []
+        for file in files where Self.isSafe(file.path) {
+            let components = file.path.split(separator: "/").dropLast()
+            guard made.insert(components.joined(separator: "/")).inserted else { continue }
+            try makeFolder(components, for: file.path)
+        }
+    }
+
+    /// Creates the folder made of `components` under the root one component
+    /// at a time, each resolved (symbolic links followed) and checked to be
+    /// inside the resolved root before anything is made in it: a link planted
+    /// in the output folder cannot have a folder made outside it.
+    /// - Throws: `ReportError.outsideOutput(path: filePath)` for a component
+    ///   that resolves outside, `cannotWrite` when a folder cannot be made.
+    private func makeFolder<C: Collection<Substring>>(_ components: C, for filePath: String) throws {
+        let fm = FileManager.default
+        var current = root
+        for component in components {
+            current = current.appendingPathComponent(String(component), isDirectory: true)
+            var isDirectory: ObjCBool = false
+            if !fm.fileExists(atPath: current.path, isDirectory: &isDirectory) {
+                do {
+                    try fm.createDirectory(at: current, withIntermediateDirectories: false)
+                } catch {
+                    // Another writer may have made it in the meantime.
+                    guard fm.fileExists(atPath: current.path, isDirectory: &isDirectory) else {
+                        throw ReportError.cannotWrite(path: current.path, reason: "\(error)")
+                    }
+                }
+            }
+            let resolved = current.resolvingSymlinksInPath().path
+            guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
+                throw ReportError.outsideOutput(path: filePath)
+            }
+        }
+    }
+
     func write(_ file: ReportFile) throws {
         guard Self.isSafe(file.path) else { throw ReportError.outsideOutput(path: file.path) }
         let target = root.appendingPathComponent(file.path)
-        let parent = target.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw ReportError.cannotWrite(path: parent.path, reason: "\(error)")
-        }
-        let resolvedParent = parent.resolvingSymlinksInPath().path
-        guard resolvedParent == resolvedRoot || resolvedParent.hasPrefix(resolvedRoot + "/") else {
-            throw ReportError.outsideOutput(path: file.path)
-        }
+        try makeFolder(file.path.split(separator: "/").dropLast(), for: file.path)
         do {
             try Data(file.bytes).write(to: target, options: .atomic)
         } catch {

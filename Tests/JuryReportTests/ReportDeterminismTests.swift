@@ -54,6 +54,22 @@ struct ReportDeterminismTests {
         }
     }
 
+    @Test("charts drawn by one gnuplot or by one a core are the same bytes",
+          .enabled(if: ReportFixture.gnuplot != nil, "needs gnuplot"))
+    func chartsInProcesses() throws {
+        let gnuplot = try #require(ReportFixture.gnuplot)
+        let input = ReportFixture.input(try ReportFixture.load(ReportFixture.smallBundle))
+        let jobs = ReportCharts.jobs(ReportContext(input: input, options: ReportOptions(charts: true)))
+        #expect(jobs.count > 2)
+        var one: [String] = [], many: [String] = []
+        var oneBytes: [[UInt8]] = [], manyBytes: [[UInt8]] = []
+        try gnuplot.draw(jobs, decimalSeparator: ".", chartsPerProcess: .max) { one.append($0); oneBytes.append($1) }
+        try gnuplot.draw(jobs, decimalSeparator: ".", chartsPerProcess: 1) { many.append($0); manyBytes.append($1) }
+        #expect(one == jobs.map(\.path))
+        #expect(many == one)
+        #expect(manyBytes == oneBytes)
+    }
+
     @Test("two runs of jury report write identical folders")
     func twoRunsOnDisk() throws {
         let work = try ReportFixture.temporaryFolder("determinism")

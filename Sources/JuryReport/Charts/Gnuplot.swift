@@ -2,9 +2,10 @@ import Foundation
 
 /// The external `gnuplot` program, which draws the report's charts as SVG.
 ///
-/// All charts of a report are drawn by one gnuplot run: the script and its
-/// outputs live in a fresh temporary folder, named relative to it, so no
-/// path of the user's enters the script. gnuplot runs with
+/// The charts of a report are drawn by gnuplot runs over consecutive parts
+/// of them, at the same time (one a core, for many charts): the scripts and
+/// their outputs live in a fresh temporary folder, named relative to it, so
+/// no path of the user's enters a script. gnuplot runs with
 /// `--default-settings` (no `~/.gnuplot`), the C.UTF-8 locale and fixed
 /// terminal settings, so the same data gives the same bytes; the SVG
 /// terminal writes no date. Its `<title>` is set to the chart's title.
@@ -41,8 +42,15 @@ public struct Gnuplot: Sendable {
 
     /// The whole script: each job after `reset`, with its own terminal size and output file `chart-<i>.svg`.
     static func script(_ jobs: [ChartJob], decimalSeparator: String) -> String {
+        script(jobs[...], decimalSeparator: decimalSeparator)
+    }
+
+    /// The script of some jobs, each writing `chart-<i>.svg` with `i` its
+    /// index among all the jobs. Every job starts from `reset`, so a chart's
+    /// bytes do not depend on the jobs before it in its script.
+    static func script(_ jobs: ArraySlice<ChartJob>, decimalSeparator: String) -> String {
         var s = "set encoding utf8\n"
-        for (i, job) in jobs.enumerated() {
+        for (i, job) in zip(jobs.indices, jobs) {
             s += "reset\n" + terminal(width: job.width, height: job.height)
             s += "set output 'chart-\(i).svg'\n"
             s += "set decimalsign \(GnuplotScript.quote(decimalSeparator))\n"
@@ -64,7 +72,8 @@ public struct Gnuplot: Sendable {
     /// in job order, one chart read at a time.
     /// - Throws: `ReportError.gnuplotFailed` with gnuplot's own message when
     ///   it exits non-zero (before any chart is handed over), or `emit`'s error.
-    func draw(_ jobs: [ChartJob], decimalSeparator: String, emit: (String, [UInt8]) throws -> Void) throws {
+    func draw(_ jobs: [ChartJob], decimalSeparator: String, chartsPerProcess: Int = chartsPerProcess,
+              emit: (String, [UInt8]) throws -> Void) throws {
         guard !jobs.isEmpty else { return }
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("jury-charts-\(UUID().uuidString)")
@@ -74,41 +83,26 @@ public struct Gnuplot: Sendable {
             throw ReportError.cannotWrite(path: work.path, reason: "\(error)")
         }
         defer { try? fm.removeItem(at: work) }
-        let scriptURL = work.appendingPathComponent("charts.gp")
-        let outURL = work.appendingPathComponent("gnuplot.out")
-        let errURL = work.appendingPathComponent("gnuplot.err")
+        // The jobs in consecutive parts, one gnuplot process each, all running at once.
+        let processes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count / max(1, chartsPerProcess)))
+        var runs: [(process: Process, errURL: URL)] = []
         do {
-            try Data(Self.script(jobs, decimalSeparator: decimalSeparator).utf8).write(to: scriptURL)
-            _ = fm.createFile(atPath: outURL.path, contents: nil)
-            _ = fm.createFile(atPath: errURL.path, contents: nil)
-        } catch {
-            throw ReportError.cannotWrite(path: scriptURL.path, reason: "\(error)")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--default-settings", "charts.gp"]
-        process.currentDirectoryURL = work
-        var environment = ["LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "HOME": work.path]
-        if let path = ProcessInfo.processInfo.environment["PATH"] { environment["PATH"] = path }
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        do {
-            let out = try FileHandle(forWritingTo: outURL)
-            let err = try FileHandle(forWritingTo: errURL)
-            defer {
-                try? out.close()
-                try? err.close()
+            for (p, range) in Self.evenRanges(jobs.count, parts: processes).enumerated() {
+                runs.append(try start(jobs[range], part: p, in: work, decimalSeparator: decimalSeparator))
             }
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            process.waitUntilExit()
         } catch {
-            throw ReportError.gnuplotFailed(status: -1, message: "cannot run \(executable): \(error)")
+            for run in runs { run.process.terminate() }
+            for run in runs { run.process.waitUntilExit() }
+            throw error
         }
-        let message = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw ReportError.gnuplotFailed(status: process.terminationStatus, message: String(message.suffix(2000)))
+        for run in runs { run.process.waitUntilExit() }
+        var message = ""
+        for run in runs {
+            let text = (try? String(contentsOf: run.errURL, encoding: .utf8)) ?? ""
+            guard run.process.terminationReason == .exit, run.process.terminationStatus == 0 else {
+                throw ReportError.gnuplotFailed(status: run.process.terminationStatus, message: String(text.suffix(2000)))
+            }
+            message += text
         }
         // Every chart is there before the first is handed over.
         for (i, job) in jobs.enumerated() {
@@ -124,6 +118,54 @@ public struct Gnuplot: Sendable {
             }
             try emit(job.path, Self.finish(data, title: job.title))
         }
+    }
+
+    /// Charts one gnuplot process draws at least; more processes run at
+    /// once, up to one a core (the charts are the same bytes for any split).
+    static let chartsPerProcess = 256
+
+    /// `0 ..< count` in `parts` consecutive ranges of about the same size.
+    static func evenRanges(_ count: Int, parts: Int) -> [Range<Int>] {
+        (0..<parts).map { count * $0 / parts ..< count * ($0 + 1) / parts }
+    }
+
+    /// Starts gnuplot on the script of `jobs` (`charts-<part>.gp` in `work`,
+    /// its output and messages beside it) and returns without waiting.
+    private func start(_ jobs: ArraySlice<ChartJob>, part: Int, in work: URL,
+                       decimalSeparator: String) throws -> (process: Process, errURL: URL) {
+        let fm = FileManager.default
+        let scriptURL = work.appendingPathComponent("charts-\(part).gp")
+        let outURL = work.appendingPathComponent("gnuplot-\(part).out")
+        let errURL = work.appendingPathComponent("gnuplot-\(part).err")
+        do {
+            try Data(Self.script(jobs, decimalSeparator: decimalSeparator).utf8).write(to: scriptURL)
+            _ = fm.createFile(atPath: outURL.path, contents: nil)
+            _ = fm.createFile(atPath: errURL.path, contents: nil)
+        } catch {
+            throw ReportError.cannotWrite(path: scriptURL.path, reason: "\(error)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--default-settings", scriptURL.lastPathComponent]
+        process.currentDirectoryURL = work
+        var environment = ["LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "HOME": work.path]
+        if let path = ProcessInfo.processInfo.environment["PATH"] { environment["PATH"] = path }
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        do {
+            let out = try FileHandle(forWritingTo: outURL)
+            let err = try FileHandle(forWritingTo: errURL)
+            defer {
+                try? out.close()
+                try? err.close()
+            }
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+        } catch {
+            throw ReportError.gnuplotFailed(status: -1, message: "cannot run \(executable): \(error)")
+        }
+        return (process, errURL)
     }
 
     /// The SVG with the chart's title in `<title>` (XML-escaped), Unix line

@@ -181,9 +181,10 @@ public struct Gnuplot: Sendable {
     static func finish(_ svg: Data, title: String) -> [UInt8] {
         var text = replacing([0x0D, 0x0A], with: [0x0A], in: Array(String(decoding: svg, as: UTF8.self).utf8))
         text = replacing(Array("<title>Gnuplot</title>".utf8), with: Array("<title>\(xmlEscape(title))</title>".utf8), in: text)
-        if let start = firstOffset(of: Array("<desc>Produced by GNUPLOT".utf8), in: text, from: 0) {
+        let opening = Array("<desc>Produced by GNUPLOT".utf8)
+        if let start = firstOffset(of: opening, in: text, from: 0) {
             let close = Array("</desc>".utf8)
-            if let end = firstOffset(of: close, in: text, from: start + 1) {
+            if let end = firstOffset(of: close, in: text, from: start + opening.count) {
                 text.replaceSubrange(start ..< end + close.count, with: Array("<desc>Drawn by gnuplot</desc>".utf8))
             }
         }

@@ -104,13 +104,12 @@ public enum Report {
         try emit(ReportFile(path: "style.css", bytes: try ReportTemplates.stylesheet()))
         var rankingCSV: [UInt8] = []
         RankingOutput.csv(input.analysis, competition: competition) { rankingCSV.append(contentsOf: $0) }
-        var dataFiles = ["data/ranking.csv"]
-        try emit(ReportFile(path: "data/ranking.csv", bytes: rankingCSV))
+        var dataFiles = [ReportFile(path: "data/ranking.csv", bytes: rankingCSV)]
         if !options.publicOnly {
-            dataFiles.append("data/ranking.json")
-            try emit(ReportFile(path: "data/ranking.json", bytes: Array(RankingOutput.json(input.analysis, competition: competition).utf8)))
+            dataFiles.append(ReportFile(path: "data/ranking.json", bytes: Array(RankingOutput.json(input.analysis, competition: competition).utf8)))
         }
-        try emit(try page("index", context.indexPage(dataFiles: dataFiles), ReportPage.index.fileName))
+        for file in dataFiles { try emit(file) }
+        try emit(try page("index", context.indexPage(dataFiles: dataFiles.map(\.path)), ReportPage.index.fileName))
         guard !options.publicOnly else { return }
         try emit(try page("stages", context.stagesPage(), ReportPage.stages.fileName))
         try emit(try page("experts", context.expertsPage(), ReportPage.experts.fileName))
@@ -162,7 +161,7 @@ public enum Report {
     /// batch's order is the one thrown.
     @discardableResult
     public static func write(_ input: ReportInput, options: ReportOptions, gnuplot: Gnuplot?, to folder: String,
-                             filesPerBatch: Int = coursePagesPerBatch) throws -> Int {
+                             filesPerBatch: Int = filesWrittenPerBatch) throws -> Int {
         let out = try outputFolder(folder, publicOnly: options.publicOnly)
         var count = 0
         var pending: [ReportFile] = []
@@ -188,6 +187,9 @@ public enum Report {
         try flush()
         return count
     }
+
+    /// Files held at once while a report is written, by default.
+    public static let filesWrittenPerBatch = 4096
 
     /// Files one task writes at least.
     static let filesWrittenPerRange = 64

@@ -23,7 +23,13 @@ public enum Concurrently {
     /// `maximumRanges` of them. The split depends on `count` alone, never on
     /// the cores.
     public static func ranges(_ count: Int, minimum: Int) -> [Range<Int>] {
-        let parts = max(1, min(maximumRanges, count / max(1, minimum)))
+        ranges(count, parts: min(maximumRanges, count / max(1, minimum)))
+    }
+
+    /// `0 ..< count` in `parts` consecutive ranges (at least one) whose sizes
+    /// differ by one at most.
+    public static func ranges(_ count: Int, parts: Int) -> [Range<Int>] {
+        let parts = max(1, parts)
         return (0..<parts).map { i in count * i / parts ..< count * (i + 1) / parts }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JuryEngine
 
 /// The external `gnuplot` program, which draws the report's charts as SVG.
 ///
@@ -84,10 +85,10 @@ public struct Gnuplot: Sendable {
         }
         defer { try? fm.removeItem(at: work) }
         // The jobs in consecutive parts, one gnuplot process each, all running at once.
-        let processes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count / max(1, chartsPerProcess)))
+        let processes = min(ProcessInfo.processInfo.activeProcessorCount, jobs.count / max(1, chartsPerProcess))
         var runs: [(process: Process, errURL: URL)] = []
         do {
-            for (p, range) in Self.evenRanges(jobs.count, parts: processes).enumerated() {
+            for (p, range) in Concurrently.ranges(jobs.count, parts: processes).enumerated() {
                 runs.append(try start(jobs[range], part: p, in: work, decimalSeparator: decimalSeparator))
             }
         } catch {
@@ -104,17 +105,17 @@ public struct Gnuplot: Sendable {
             }
             message += text
         }
+        func missing(_ job: ChartJob) -> ReportError {
+            .gnuplotFailed(status: 0, message: "no output for \(job.path)\n" + String(message.suffix(2000)))
+        }
         // Every chart is there before the first is handed over.
         for (i, job) in jobs.enumerated() {
             let attributes = try? fm.attributesOfItem(atPath: work.appendingPathComponent("chart-\(i).svg").path)
-            guard let size = attributes?[.size] as? Int, size > 0 else {
-                throw ReportError.gnuplotFailed(status: 0, message: "no output for \(job.path)\n" + String(message.suffix(2000)))
-            }
+            guard let size = attributes?[.size] as? Int, size > 0 else { throw missing(job) }
         }
         for (i, job) in jobs.enumerated() {
-            let url = work.appendingPathComponent("chart-\(i).svg")
-            guard let data = fm.contents(atPath: url.path), !data.isEmpty else {
-                throw ReportError.gnuplotFailed(status: 0, message: "no output for \(job.path)\n" + String(message.suffix(2000)))
+            guard let data = fm.contents(atPath: work.appendingPathComponent("chart-\(i).svg").path), !data.isEmpty else {
+                throw missing(job)
             }
             try emit(job.path, Self.finish(data, title: job.title))
         }
@@ -123,11 +124,6 @@ public struct Gnuplot: Sendable {
     /// Charts one gnuplot process draws at least; more processes run at
     /// once, up to one a core (the charts are the same bytes for any split).
     static let chartsPerProcess = 256
-
-    /// `0 ..< count` in `parts` consecutive ranges of about the same size.
-    static func evenRanges(_ count: Int, parts: Int) -> [Range<Int>] {
-        (0..<parts).map { count * $0 / parts ..< count * ($0 + 1) / parts }
-    }
 
     /// Starts gnuplot on the script of `jobs` (`charts-<part>.gp` in `work`,
     /// its output and messages beside it) and returns without waiting.
@@ -212,7 +208,8 @@ public struct Gnuplot: Sendable {
     }
 
     /// The offset of the first occurrence of `pattern` (not empty) in `text`
-    /// at or after `from`.
+    /// at or after `from`: each place where the first byte matches is
+    /// compared whole with `memcmp` (Glibc does not export `memmem` to Swift).
     static func firstOffset(of pattern: [UInt8], in text: [UInt8], from: Int) -> Int? {
         let n = pattern.count
         guard n > 0, text.count - n >= from else { return nil }

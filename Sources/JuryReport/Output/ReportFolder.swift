@@ -53,14 +53,22 @@ struct ReportFolder {
         }
     }
 
-    /// Creates the folder made of `components` under the root one component
-    /// at a time, each resolved (symbolic links followed) and checked to be
-    /// inside the resolved root before anything is made in it: a link planted
-    /// in the output folder cannot have a folder made outside it.
+    /// Makes sure the folder made of `components` under the root exists and
+    /// resolves (symbolic links followed) inside the resolved root. A folder
+    /// already there is resolved once; otherwise the path is made one
+    /// component at a time, each checked before anything is made in it, so a
+    /// link planted in the output folder cannot have a folder made outside.
     /// - Throws: `ReportError.outsideOutput(path: filePath)` for a component
     ///   that resolves outside, `cannotWrite` when a folder cannot be made.
     private func makeFolder<C: Collection<Substring>>(_ components: C, for filePath: String) throws {
         let fm = FileManager.default
+        // The common case: the folder is there already, and only it needs resolving.
+        var isFolder: ObjCBool = false
+        let folder = components.reduce(root) { $0.appendingPathComponent(String($1), isDirectory: true) }
+        if fm.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue {
+            guard isInside(folder) else { throw ReportError.outsideOutput(path: filePath) }
+            return
+        }
         var current = root
         for component in components {
             current = current.appendingPathComponent(String(component), isDirectory: true)
@@ -75,11 +83,14 @@ struct ReportFolder {
                     }
                 }
             }
-            let resolved = current.resolvingSymlinksInPath().path
-            guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
-                throw ReportError.outsideOutput(path: filePath)
-            }
+            guard isInside(current) else { throw ReportError.outsideOutput(path: filePath) }
         }
+    }
+
+    /// Whether `url`, symbolic links followed, is the root or inside it.
+    private func isInside(_ url: URL) -> Bool {
+        let resolved = url.resolvingSymlinksInPath().path
+        return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")
     }
 
     func write(_ file: ReportFile) throws {

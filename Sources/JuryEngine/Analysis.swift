@@ -1,3 +1,5 @@
+import MemoryHints
+
 /// The rating table of one stage: every course with counted sheets, in rank
 /// order, and every sheet that did not count with its reason.
 public struct StageRanking: Sendable {
@@ -6,9 +8,46 @@ public struct StageRanking: Sendable {
         public var score: CourseScore
     }
 
+    /// The rows in rank order, each made when read from the ranking's entry
+    /// and the course's score. They are not stored: at two million courses
+    /// the pairs would take 200 MB beside the entries and scores they copy.
+    public struct Rows: RandomAccessCollection, Sendable, Equatable {
+        /// The ranking's entries, in rank order.
+        public let entries: [RankedEntry]
+        let scores: [CourseScore]
+        /// Position in `scores` by course index (-1 for a course without a score).
+        let scoreIndex: [Int32]
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { entries.count }
+
+        public subscript(position: Int) -> Row {
+            let entry = entries[position]
+            return Row(entry: entry, score: scores[Int(scoreIndex[Int(entry.course)])])
+        }
+
+        public static func == (a: Rows, b: Rows) -> Bool { a.elementsEqual(b) }
+
+        /// Starts loading the score of the row at `position` into the cache
+        /// (scores are in course order, rows in rank order). Its score index
+        /// entry should be loaded already (`prefetchScoreIndex`). A hint only.
+        public func prefetchScore(_ position: Int) {
+            guard position < entries.count else { return }
+            let s = Int(scoreIndex[Int(entries[position].course)])
+            guard s >= 0 else { return }
+            scores.withUnsafeBufferPointer { memory_hints_prefetch($0.baseAddress.map { $0 + s }) }
+        }
+
+        /// Starts loading the score index entry of the row at `position`, ahead of `prefetchScore`. A hint only.
+        public func prefetchScoreIndex(_ position: Int) {
+            guard position < entries.count else { return }
+            scoreIndex.withUnsafeBufferPointer { memory_hints_prefetch($0.baseAddress.map { $0 + Int(entries[position].course) }) }
+        }
+    }
+
     public var stage: Stage
     public var method: ScoringMethod
-    public var rows: [Row]
+    public var rows: Rows
     /// By row of the sheet table.
     public var excluded: [Exclusion]
 }
@@ -108,7 +147,7 @@ public struct Analysis: Sendable {
         /// Whether each sheet of the table counts (true outside the stage too).
         var counted: [Bool]
         var criterionMeans: CriterionMeans
-        var rows: [StageRanking.Row]
+        var rows: StageRanking.Rows
 
         init(competition: Competition, view: StageSheets, method: ScoringMethod, restrictedTo candidates: Set<Int32>?,
              conflicts: StructuralConflicts, outliers: OutlierRatings?) {
@@ -131,15 +170,13 @@ public struct Analysis: Sendable {
             let rankingCandidates = Concurrently.array(scores.count, minimum: RatingScores.coursesPerRange) { i in
                 Ranking.Candidate(course: scores[i].course, score: scores[i].score, sheets: scores[i])
             }
-            let entries = Ranking.rank(rankingCandidates, ids: competition.courses.ids, chain: rules.scoring.tieBreak,
+            let entries = Ranking.rank(consume rankingCandidates, ids: competition.courses.ids, chain: rules.scoring.tieBreak,
                                        seed: rules.seed, criterionMean: criterionMeans.mean)
             let scoreIndex = RatingScores.positions(of: scores, courseCount: competition.courses.count)
             self.excluded = excluded
             self.counted = counted
             self.criterionMeans = criterionMeans
-            self.rows = Concurrently.array(entries.count, minimum: RatingScores.coursesPerRange) { i in
-                StageRanking.Row(entry: entries[i], score: scores[Int(scoreIndex[Int(entries[i].course)])])
-            }
+            self.rows = StageRanking.Rows(entries: entries, scores: scores, scoreIndex: scoreIndex)
         }
     }
 

@@ -69,6 +69,43 @@ struct AnalysisTests {
         #expect(alpha > 0.2 && whole.total.alpha.pairableValues > 1800)
     }
 
+    @Test("each ranking row pairs its entry with its own course's score, for every course and a unit's candidates")
+    func rowsPairEntriesWithTheirScores() {
+        var g = SeededGenerator(seed: 8)
+        let courseCount = 300
+        // Experts and courses in units of their own: no sheet is recused.
+        let people = (0..<20).map { Person(id: "E\($0)", fullName: "E\($0)", faculty: "F\($0)", department: "D\($0)", roles: [.expert]) }
+        let courses = (0..<courseCount).map { Course(id: "M\($0)", title: "M\($0)", authors: [], faculty: "F99", department: "D99") }
+        var b = SheetTable.Builder(criterionCount: 2, weights: [1, 1])
+        // Every fifth course has no sheet: it has no score, and the rows skip it.
+        for c in 0..<courseCount where c % 5 != 0 {
+            for e in 0..<20 where g.next() % 4 == 0 || e == c % 20 {
+                b.append(stage: .commission, course: Int32(c), expert: Int32(e),
+                         scores: [UInt8(1 + g.next() % 10), UInt8(1 + g.next() % 10)])
+            }
+        }
+        var rules = Rules()
+        rules.criteria = [Criterion(key: "a", title: "a"), Criterion(key: "b", title: "b")]
+        rules.weights = [1, 1]
+        let c = Competition(id: "c", title: "c", rules: rules, people: people, courses: courses,
+                            sheets: b.build(courseCount: courseCount).table)
+        let view = c.stageSheets(.commission)
+        let counted = [Bool](repeating: true, count: c.sheets.count)
+        let scores = RatingScores.compute(table: c.sheets, view: view, method: .mean, counted: counted)
+        let byCourse = Dictionary(uniqueKeysWithValues: scores.map { ($0.course, $0) })
+        let unit = Set((0..<Int32(courseCount)).filter { $0 % 3 == 0 })
+        for candidates in [nil, unit] {
+            let rows = Analysis(competition: c, restrictedTo: candidates).ranking.rows
+            let want = byCourse.keys.filter { candidates?.contains($0) ?? true }.count
+            #expect(rows.count == want && want > 50)
+            #expect(rows.map(\.entry.course).sorted() == byCourse.keys.filter { candidates?.contains($0) ?? true }.sorted())
+            for (p, row) in rows.enumerated() {
+                #expect(row.entry.course == row.score.course && row.score == byCourse[row.entry.course], "row \(p)")
+                #expect(row.entry.rank >= (p == 0 ? 1 : rows[p - 1].entry.rank))
+            }
+        }
+    }
+
     @Test("a ranking without the audit or exclude_outliers does not assess outliers, and ranks the same")
     func outliersOnlyWhenNeeded() throws {
         let c = Self.competition(excludeOutliers: false)

@@ -128,22 +128,24 @@ struct RankingTests {
             let withNaN = round % 8 == 7
             let distinct = Int.random(in: 1...6, using: &g)
             var candidates: [Ranking.Candidate] = []
+            var sheetsOf: [Int32: CourseScore] = [:]
             for c in 0..<n {
                 var score = many && c % 2 == 1 ? Double(c) : Double(Int.random(in: 0..<distinct, using: &g))
                 if withNaN && Int.random(in: 0..<20, using: &g) == 0 { score = .nan }
                 if score == 0 && c % 2 == 0 { score = -0.0 }
                 let median = Double(Int.random(in: 0...2, using: &g))
-                candidates.append(Ranking.Candidate(course: Int32(c), score: score,
-                                                    sheets: CourseScore(course: Int32(c), sheets: Int.random(in: 1...3, using: &g),
-                                                                        score: score, mean: score, median: median,
-                                                                        min: Double(Int.random(in: 0...1, using: &g)), max: 4)))
+                let sheets = CourseScore(course: Int32(c), sheets: Int.random(in: 1...3, using: &g), score: score, mean: score,
+                                         median: median, min: Double(Int.random(in: 0...1, using: &g)), max: 4)
+                candidates.append(Ranking.Candidate(course: Int32(c), score: score, sheets: sheets))
+                sheetsOf[Int32(c)] = sheets
             }
             candidates.shuffle(using: &g)
             let means = (0..<n).map { _ in Double(Int.random(in: 0...3, using: &g)) }
             let mean: (Int32, Int) -> Double = { course, _ in withNaN && course % 11 == 0 ? .nan : means[Int(course)] }
             for chain in chains {
                 let got = Ranking.rank(candidates, ids: Self.column(ids), chain: chain, seed: 99, criterionMean: mean)
-                let want = ReferenceRanking.rank(candidates, ids: ids, chain: chain, seed: 99, criterionMean: mean)
+                let want = ReferenceRanking.rank(candidates, sheets: { sheetsOf[$0] }, ids: ids, chain: chain, seed: 99,
+                                                 criterionMean: mean)
                 #expect(got.map(\.course) == want.map(\.course), "round \(round), chain \(chain)")
                 #expect(got.map(\.rank) == want.map(\.rank))
                 #expect(got.map(\.tieBreak) == want.map(\.tieBreak))
@@ -156,8 +158,8 @@ struct RankingTests {
 /// The ranking as first written: ids as strings, one comparison sort by
 /// score, each group of equal scores sorted by its chain keys.
 private enum ReferenceRanking {
-    static func rank(_ candidates: [Ranking.Candidate], ids: [String], chain: [TieBreakRule], seed: UInt64,
-                     criterionMean: (Int32, Int) -> Double) -> [RankedEntry] {
+    static func rank(_ candidates: [Ranking.Candidate], sheets: (Int32) -> CourseScore?, ids: [String], chain: [TieBreakRule],
+                     seed: UInt64, criterionMean: (Int32, Int) -> Double) -> [RankedEntry] {
         let n = candidates.count
         let id = candidates.map { ids[Int($0.course)] }
         let byId = (0..<n).sorted { id[$0] < id[$1] }
@@ -176,11 +178,11 @@ private enum ReferenceRanking {
             while j < n && candidates[order[j]].score == candidates[order[i]].score { j += 1 }
             let first: String? = i == 0 ? nil : "score"
             let group = Array(order[i..<j])
-            let allHaveSheets = group.allSatisfy { candidates[$0].sheets != nil }
+            let allHaveSheets = group.allSatisfy { sheets(candidates[$0].course) != nil }
             let rules = chain.indices.filter { !chain[$0].usesSheets || allHaveSheets }
             let keys: [[Double]] = group.map { c in
                 rules.map { r -> Double in
-                    let s = candidates[c].sheets
+                    let s = sheets(candidates[c].course)
                     switch chain[r] {
                     case .median: return s?.median ?? 0
                     case .min: return s?.min ?? 0

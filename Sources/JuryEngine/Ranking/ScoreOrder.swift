@@ -66,10 +66,10 @@ struct ScoreOrder {
     @inline(__always)
     static func sheetValue(_ c: Ranking.Candidate, _ rule: TieBreakRule) -> Double {
         switch rule {
-        case .median: c.sheets?.median ?? 0
-        case .min: c.sheets?.min ?? 0
-        case .max: c.sheets?.max ?? 0
-        case .count: Double(c.sheets?.sheets ?? 0)
+        case .median: c.median
+        case .min: c.min
+        case .max: c.max
+        case .count: Double(Swift.max(c.sheetCount, 0))
         case .criterion, .lot: 0
         }
     }
@@ -78,7 +78,7 @@ struct ScoreOrder {
     private mutating func gather(_ order: [Int32], of candidates: [Ranking.Candidate], sheetRules: [TieBreakRule]) {
         candidate = order
         course = order.map { candidates[Int($0)].course }
-        hasSheets = order.map { candidates[Int($0)].sheets != nil }
+        hasSheets = order.map { candidates[Int($0)].hasSheets }
         sheetKey = sheetRules.flatMap { rule in order.map { Self.sheetValue(candidates[Int($0)], rule) } }
     }
 
@@ -129,7 +129,7 @@ struct ScoreOrder {
                             next[b] = p + 1
                             candidate[p] = Int32(i)
                             course[p] = c.course
-                            hasSheets[p] = c.sheets != nil
+                            hasSheets[p] = c.hasSheets
                             for j in 0..<ruleCount { sheetKey[j * n + p] = Self.sheetValue(c, sheetRules[j]) }
                         }
                         if let byId = idOrder.byId {

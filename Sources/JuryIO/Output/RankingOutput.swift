@@ -82,16 +82,18 @@ public enum RankingOutput {
     /// the end offsets of the row 32 places ahead and the bytes of the row 16
     /// ahead are asked for now (at 2 million courses the JSON is written in
     /// about 1 s less CPU). A hint only: the output does not change.
-    private static func prefetch(_ ids: TextColumn, _ titles: TextColumn, ahead rows: [StageRanking.Row], of i: Int) {
+    private static func prefetch(_ ids: TextColumn, _ titles: TextColumn, ahead rows: StageRanking.Rows, of i: Int) {
         if i + 32 < rows.count {
-            let ahead = Int(rows[i + 32].entry.course)
+            let ahead = Int(rows.entries[i + 32].course)
             ids.prefetchOffset(ahead)
             titles.prefetchOffset(ahead)
+            rows.prefetchScoreIndex(i + 32)
         }
         if i + 16 < rows.count {
-            let ahead = Int(rows[i + 16].entry.course)
+            let ahead = Int(rows.entries[i + 16].course)
             ids.prefetch(ahead)
             titles.prefetch(ahead)
+            rows.prefetchScore(i + 16)
         }
     }
 

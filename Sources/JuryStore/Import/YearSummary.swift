@@ -65,7 +65,7 @@ public struct YearSummary: Sendable, Hashable {
         declaredConflicts = competition.conflicts.count
         decisions = competition.decisions.count
         prizes = competition.rules.stages.commission.prizes
-        let final = analyses.first { $0.stage == .commission }?.ranking.rows ?? []
+        let final = analyses.first { $0.stage == .commission }.map { Array($0.ranking.rows) } ?? []
         finalists = final.map(\.entry.course)
         let prizes = self.prizes ?? 0
         winners = final.filter { $0.entry.rank <= prizes }.map(\.entry.course)

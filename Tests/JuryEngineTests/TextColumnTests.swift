@@ -1,5 +1,5 @@
 import Testing
-import JuryEngine
+@testable import JuryEngine
 
 /// Columns joined in bulk (the parts of a file read in ranges) come out
 /// exactly as if every value had been appended on its own.
@@ -25,6 +25,18 @@ struct TextColumnTests {
                 #expect((0..<joined.count).map { joined[$0] } == list)
             }
         }
+    }
+
+    @Test("reserveCapacity(scaling:) makes room for that many times the rows and text, and keeps them")
+    func reserveScaling() {
+        var column = Self.column(Self.texts)
+        let before = column
+        column.reserveCapacity(scaling: 10)
+        #expect(column == before)
+        #expect(column.bytes.capacity >= 10 * column.bytes.count && column.ends.capacity >= 10 * column.ends.count)
+        var empty = Self.column(["", "", ""])
+        empty.reserveCapacity(scaling: 10)
+        #expect(empty.bytes.capacity == 0 && empty.ends.capacity == 0 && empty == Self.column(["", "", ""]))
     }
 
     @Test("gathered keeps the chosen rows in order")

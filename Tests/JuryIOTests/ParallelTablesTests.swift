@@ -19,9 +19,9 @@ struct ParallelTablesTests {
     /// before, and a third copy), a repeated row with its own department and
     /// its own errors, bad ids, roles and yes/no values, missing names, short
     /// rows, blank lines, a department placed in two faculties.
-    static func people(errors: Bool) -> String {
+    static func people(errors: Bool, count: Int = 300) -> String {
         var lines = ["person_id,full_name,faculty,department,roles,teaching_staff"]
-        for i in 0..<300 {
+        for i in 0..<count {
             var id = "P\(i)", name = "Person \(i)", faculty = "F\(i % 4)", department = department(i)
             var roles = i % 3 == 0 ? "author" : "author;expert", teaching = i % 2 == 0 ? "yes" : "no"
             if i % 23 == 5 { name = "\"Name \(i)\nsecond line, with a comma\"" }
@@ -53,14 +53,15 @@ struct ParallelTablesTests {
     /// languages, formats and codecs with values that first appear late.
     /// With `errors`: ids given twice as in `people`, bad dates, shares and
     /// numbers, missing titles, unknown authors, short rows, blank lines.
-    static func moocs(errors: Bool) -> String {
+    static func moocs(errors: Bool, count: Int = 300, longTitles: Range<Int> = 0..<0) -> String {
         var lines = ["mooc_id,title,authors,faculty,department,languages,submitted_at,cohorts,has_syllabus,video_format,audio_codec,citation_share,annotation"]
         let codecs = ["aac", "mp3", ""]
-        for i in 0..<300 {
+        for i in 0..<count {
             var id = "M\(i)", title = "Course \(i)", authors = i % 5 == 0 ? "P\(i % 200);P\((i + 1) % 200)" : "P\(i % 200)"
             var department = i % 7 == 0 ? "C\(i / 30)x\(i % 4)" : department(i)
             var submitted = "2025-03-\(10 + i % 18)T04:51:00+05:00", share = "0.0\(i % 10)", cohorts = "\(i % 5)"
             var annotation = i % 6 == 0 ? "" : "About \(i)"
+            if longTitles.contains(i) { title += String(repeating: " — долгое название", count: 8) }
             if i % 19 == 4 { title = "\"Title \(i)\nline two, \"\"quoted\"\"\"" }
             if i % 89 == 40 { title = "\"" + String(repeating: "a long, quoted\ntitle ", count: 40) + "\"" }
             if i % 13 == 6 { annotation = "\"An annotation\nover lines\"" }
@@ -170,6 +171,29 @@ struct ParallelTablesTests {
                     let first = one.lines[Int(try #require(one.index.lookup("M30")))]
                     #expect(log.filter { $0.hasSuffix("'M30' is given twice (first at line \(first))") }.count == 2)
                     #expect(!one.units.names.names.contains { $0.hasPrefix("CX") })
+                }
+            }
+        }
+    }
+
+    @Test("ranges long enough to be reserved from their first rows, estimated too low or too high: the same table")
+    func reservedRanges() throws {
+        // 3,000 courses: long titles after the first 600 (the estimate of a
+        // range from its first rows too low), or in the first 600 only (too
+        // high), or none.
+        for long in [600..<3000, 0..<600, 0..<0] {
+            for errors in [false, true] {
+                try Self.withFiles(["moocs.csv": Self.moocs(errors: errors, count: 3000, longTitles: long),
+                                    "people.csv": Self.people(errors: errors, count: 3000)]) { dir in
+                    let moocs = dir.appendingPathComponent("moocs.csv").path, people = dir.appendingPathComponent("people.csv").path
+                    let one = MoocsFile.read(path: moocs, ranges: 1), many = MoocsFile.read(path: moocs, ranges: 3)
+                    #expect(one.courses.count > 2700 && one.courses.count == many.courses.count)
+                    #expect(Self.sameColumns(one.courses, many.courses))
+                    #expect(one.lines == many.lines && Self.describe(one.log) == Self.describe(many.log))
+                    #expect((one.courses.titles[2000].count > 100) == (long.upperBound == 3000))
+                    let onePeople = PeopleFile.read(path: people, ranges: 1), manyPeople = PeopleFile.read(path: people, ranges: 3)
+                    #expect(onePeople.people.count > 2700 && Self.sameColumns(onePeople.people, manyPeople.people))
+                    #expect(onePeople.lines == manyPeople.lines)
                 }
             }
         }

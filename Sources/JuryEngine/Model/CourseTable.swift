@@ -253,6 +253,33 @@ public struct CourseTable: RandomAccessCollection, Sendable {
 
     /// Makes room for the courses of `others`, appended next, so that each
     /// column grows once.
+    /// Makes room for `factor` times the courses (and author entries) the
+    /// table holds, column by column (`TextColumn.reserveCapacity(scaling:)`).
+    public mutating func reserveCapacity(scaling factor: Double) {
+        guard factor > 1 else { return }
+        func scaled(_ n: Int) -> Int { Int((Double(n) * factor).rounded(.up)) }
+        let rows = scaled(count)
+        ids.reserveCapacity(scaling: factor)
+        titles.reserveCapacity(scaling: factor)
+        links.reserveCapacity(scaling: factor)
+        annotations.reserveCapacity(scaling: factor)
+        submittedText.reserveCapacity(scaling: factor)
+        authorList.reserveCapacity(scaled(authorList.count))
+        authorStart.reserveCapacity(rows + 1)
+        facultyUnit.reserveCapacity(rows)
+        departmentUnit.reserveCapacity(rows)
+        languages.reserveCapacity(rows)
+        videoFormats.reserveCapacity(rows)
+        audioCodecs.reserveCapacity(rows)
+        submittedSeconds.reserveCapacity(rows)
+        cohorts.reserveCapacity(rows)
+        previousAwardYears.reserveCapacity(rows)
+        promoVideoSeconds.reserveCapacity(rows)
+        maxLectureSeconds.reserveCapacity(rows)
+        citationShares.reserveCapacity(rows)
+        yesNo.reserveCapacity(rows)
+    }
+
     public mutating func reserveCapacity(appending others: [CourseTable]) {
         let rows = count + others.reduce(0) { $0 + $1.count }
         ids.reserveCapacity(appending: others.map(\.ids))

@@ -106,6 +106,21 @@ public struct PersonTable: RandomAccessCollection, Sendable {
 
     /// Makes room for the people of `others`, appended next, so that each
     /// column grows once.
+    /// Makes room for `factor` times the people the table holds, column by
+    /// column (`TextColumn.reserveCapacity(scaling:)`).
+    public mutating func reserveCapacity(scaling factor: Double) {
+        guard factor > 1 else { return }
+        let rows = Int((Double(count) * factor).rounded(.up))
+        ids.reserveCapacity(scaling: factor)
+        fullNames.reserveCapacity(scaling: factor)
+        positions.reserveCapacity(scaling: factor)
+        degrees.reserveCapacity(scaling: factor)
+        facultyUnit.reserveCapacity(rows)
+        departmentUnit.reserveCapacity(rows)
+        roleBits.reserveCapacity(rows)
+        teaching.reserveCapacity(rows)
+    }
+
     public mutating func reserveCapacity(appending others: [PersonTable]) {
         let rows = count + others.reduce(0) { $0 + $1.count }
         ids.reserveCapacity(appending: others.map(\.ids))

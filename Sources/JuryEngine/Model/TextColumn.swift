@@ -121,6 +121,17 @@ public struct TextColumn: Sendable, Hashable {
         ends.append(contentsOf: other.ends.lazy.map { base + $0 })
     }
 
+    /// Makes room for `factor` times the strings and text the column holds
+    /// (a range of a file read into columns, its size estimated from its
+    /// first rows), so that it does not grow by doubling: every doubling
+    /// copies the column into memory touched afresh. Nothing for a column
+    /// without text.
+    public mutating func reserveCapacity(scaling factor: Double) {
+        guard !bytes.isEmpty, factor > 1 else { return }
+        bytes.reserveCapacity(Int((Double(bytes.count) * factor).rounded(.up)))
+        ends.reserveCapacity(Int((Double(count) * factor).rounded(.up)))
+    }
+
     /// Makes room for the strings of `others`, appended next, so that the
     /// column grows once (nothing for strings that are all empty).
     public mutating func reserveCapacity(appending others: [TextColumn]) {

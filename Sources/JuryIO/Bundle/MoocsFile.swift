@@ -124,7 +124,8 @@ enum MoocsFile {
 
         var idColumn: Int? { columnMoocId.map { $0 + 1 } }
 
-        func parse(_ csv: inout CSVRows, into part: inout TablePart<Rows>) {
+        func parse(_ csv: inout CSVRows, sizing: RangeSizing, into part: inout TablePart<Rows>) {
+            var sizing = sizing
             let name = MoocsFile.name
             let cell = FieldParsing(file: name)
             var log = DiagnosticLog()
@@ -186,6 +187,11 @@ enum MoocsFile {
                                link: row.bytes(columnLink), annotation: row.bytes(columnAnnotation),
                                submittedAt: submitted.map { (submittedText, $0) }, facts: facts)
                 lines.append(l)
+                if let factor = sizing.factor(rows: lines.count, offset: csv.offset) {
+                    courses.reserveCapacity(scaling: factor)
+                    authorTexts.reserveCapacity(scaling: factor)
+                    lines.reserveCapacity(Int((Double(lines.count) * factor).rounded(.up)))
+                }
             }
             part.rows = Rows(courses: courses, authorTexts: authorTexts)
             part.lines = lines

@@ -61,7 +61,8 @@ enum PeopleFile {
 
         var idColumn: Int? { columnPersonId.map { $0 + 1 } }
 
-        func parse(_ csv: inout CSVRows, into part: inout TablePart<PersonTable>) {
+        func parse(_ csv: inout CSVRows, sizing: RangeSizing, into part: inout TablePart<PersonTable>) {
+            var sizing = sizing
             let name = PeopleFile.name
             let cell = FieldParsing(file: name)
             var log = DiagnosticLog()
@@ -97,6 +98,10 @@ enum PeopleFile {
                               department: units.unit(departmentOK ? department : FieldParsing.empty),
                               roles: roles, teachingStaff: teaching, position: row.bytes(columnPosition), degree: row.bytes(columnDegree))
                 lines.append(l)
+                if let factor = sizing.factor(rows: lines.count, offset: csv.offset) {
+                    people.reserveCapacity(scaling: factor)
+                    lines.reserveCapacity(Int((Double(lines.count) * factor).rounded(.up)))
+                }
             }
             part.rows = people
             part.lines = lines

@@ -77,7 +77,7 @@ struct TableFileReader<Parser: TableRowParser>: Sendable {
         var part = Part()
         do throws(CSVReaderError) {
             var csv = CSVRows(reader: try CSVReader(path: path, range: start ..< end), header: header, name: Parser.name)
-            parser.parse(&csv, into: &part)
+            parser.parse(&csv, sizing: RangeSizing(start: start, bytes: min(end, size) - start), into: &part)
             part.stoppedAt = csv.failed ? -1 : csv.offset
             part.nextLine = csv.nextLineNumber
         } catch {

@@ -52,6 +52,8 @@ protocol TableRowParser: Sendable {
     /// The id column's 1-based number, for diagnostics.
     var idColumn: Int? { get }
 
-    /// Reads every row `csv` gives into `part` (rows, lines, units, diagnostics).
-    func parse(_ csv: inout CSVRows, into part: inout TablePart<Rows>)
+    /// Reads every row `csv` gives into `part` (rows, lines, units,
+    /// diagnostics); `sizing` reserves the columns once their first rows
+    /// show how large the range's will be.
+    func parse(_ csv: inout CSVRows, sizing: RangeSizing, into part: inout TablePart<Rows>)
 }

@@ -251,8 +251,6 @@ public struct CourseTable: RandomAccessCollection, Sendable {
         yesNo.append(contentsOf: other.yesNo)
     }
 
-    /// Makes room for the courses of `others`, appended next, so that each
-    /// column grows once.
     /// Makes room for `factor` times the courses (and author entries) the
     /// table holds, column by column (`TextColumn.reserveCapacity(scaling:)`).
     public mutating func reserveCapacity(scaling factor: Double) {
@@ -280,6 +278,8 @@ public struct CourseTable: RandomAccessCollection, Sendable {
         yesNo.reserveCapacity(rows)
     }
 
+    /// Makes room for the courses of `others`, appended next, so that each
+    /// column grows once.
     public mutating func reserveCapacity(appending others: [CourseTable]) {
         let rows = count + others.reduce(0) { $0 + $1.count }
         ids.reserveCapacity(appending: others.map(\.ids))

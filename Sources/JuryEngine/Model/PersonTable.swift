@@ -104,8 +104,6 @@ public struct PersonTable: RandomAccessCollection, Sendable {
         degrees.append(contentsOf: other.degrees)
     }
 
-    /// Makes room for the people of `others`, appended next, so that each
-    /// column grows once.
     /// Makes room for `factor` times the people the table holds, column by
     /// column (`TextColumn.reserveCapacity(scaling:)`).
     public mutating func reserveCapacity(scaling factor: Double) {
@@ -121,6 +119,8 @@ public struct PersonTable: RandomAccessCollection, Sendable {
         teaching.reserveCapacity(rows)
     }
 
+    /// Makes room for the people of `others`, appended next, so that each
+    /// column grows once.
     public mutating func reserveCapacity(appending others: [PersonTable]) {
         let rows = count + others.reduce(0) { $0 + $1.count }
         ids.reserveCapacity(appending: others.map(\.ids))

@@ -10,7 +10,7 @@ public struct StageRanking: Sendable {
 
     /// The rows in rank order, each made when read from the ranking's entry
     /// and the course's score. They are not stored: at two million courses
-    /// the pairs would take 200 MB beside the entries and scores they copy.
+    /// the pairs would take 208 MB beside the entries and scores they copy.
     public struct Rows: RandomAccessCollection, Sendable, Equatable {
         /// The ranking's entries, in rank order.
         public let entries: [RankedEntry]

@@ -255,27 +255,14 @@ public struct CourseTable: RandomAccessCollection, Sendable {
     /// table holds, column by column (`TextColumn.reserveCapacity(scaling:)`).
     public mutating func reserveCapacity(scaling factor: Double) {
         guard factor > 1 else { return }
-        func scaled(_ n: Int) -> Int { Int((Double(n) * factor).rounded(.up)) }
-        let rows = scaled(count)
+        let rows = scaledCapacity(count, by: factor)
         ids.reserveCapacity(scaling: factor)
         titles.reserveCapacity(scaling: factor)
         links.reserveCapacity(scaling: factor)
         annotations.reserveCapacity(scaling: factor)
         submittedText.reserveCapacity(scaling: factor)
-        authorList.reserveCapacity(scaled(authorList.count))
-        authorStart.reserveCapacity(rows + 1)
-        facultyUnit.reserveCapacity(rows)
-        departmentUnit.reserveCapacity(rows)
-        languages.reserveCapacity(rows)
-        videoFormats.reserveCapacity(rows)
-        audioCodecs.reserveCapacity(rows)
-        submittedSeconds.reserveCapacity(rows)
-        cohorts.reserveCapacity(rows)
-        previousAwardYears.reserveCapacity(rows)
-        promoVideoSeconds.reserveCapacity(rows)
-        maxLectureSeconds.reserveCapacity(rows)
-        citationShares.reserveCapacity(rows)
-        yesNo.reserveCapacity(rows)
+        authorList.reserveCapacity(scaledCapacity(authorList.count, by: factor))
+        reserveFixedWidthColumns(rows: rows)
     }
 
     /// Makes room for the courses of `others`, appended next, so that each
@@ -288,6 +275,11 @@ public struct CourseTable: RandomAccessCollection, Sendable {
         annotations.reserveCapacity(appending: others.map { $0.annotations })
         submittedText.reserveCapacity(appending: others.map { $0.submittedText })
         authorList.reserveCapacity(authorList.count + others.reduce(0) { $0 + $1.authorList.count })
+        reserveFixedWidthColumns(rows: rows)
+    }
+
+    /// Makes room for `rows` courses in every column of one value a course.
+    private mutating func reserveFixedWidthColumns(rows: Int) {
         authorStart.reserveCapacity(rows + 1)
         facultyUnit.reserveCapacity(rows)
         departmentUnit.reserveCapacity(rows)

@@ -108,15 +108,12 @@ public struct PersonTable: RandomAccessCollection, Sendable {
     /// column (`TextColumn.reserveCapacity(scaling:)`).
     public mutating func reserveCapacity(scaling factor: Double) {
         guard factor > 1 else { return }
-        let rows = Int((Double(count) * factor).rounded(.up))
+        let rows = scaledCapacity(count, by: factor)
         ids.reserveCapacity(scaling: factor)
         fullNames.reserveCapacity(scaling: factor)
         positions.reserveCapacity(scaling: factor)
         degrees.reserveCapacity(scaling: factor)
-        facultyUnit.reserveCapacity(rows)
-        departmentUnit.reserveCapacity(rows)
-        roleBits.reserveCapacity(rows)
-        teaching.reserveCapacity(rows)
+        reserveFixedWidthColumns(rows: rows)
     }
 
     /// Makes room for the people of `others`, appended next, so that each
@@ -127,6 +124,11 @@ public struct PersonTable: RandomAccessCollection, Sendable {
         fullNames.reserveCapacity(appending: others.map(\.fullNames))
         positions.reserveCapacity(appending: others.map { $0.positions })
         degrees.reserveCapacity(appending: others.map { $0.degrees })
+        reserveFixedWidthColumns(rows: rows)
+    }
+
+    /// Makes room for `rows` people in every column of one value a person.
+    private mutating func reserveFixedWidthColumns(rows: Int) {
         facultyUnit.reserveCapacity(rows)
         departmentUnit.reserveCapacity(rows)
         roleBits.reserveCapacity(rows)

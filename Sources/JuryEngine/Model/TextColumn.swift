@@ -128,8 +128,8 @@ public struct TextColumn: Sendable, Hashable {
     /// without text.
     public mutating func reserveCapacity(scaling factor: Double) {
         guard !bytes.isEmpty, factor > 1 else { return }
-        bytes.reserveCapacity(Int((Double(bytes.count) * factor).rounded(.up)))
-        ends.reserveCapacity(Int((Double(count) * factor).rounded(.up)))
+        bytes.reserveCapacity(scaledCapacity(bytes.count, by: factor))
+        ends.reserveCapacity(scaledCapacity(count, by: factor))
     }
 
     /// Makes room for the strings of `others`, appended next, so that the
@@ -172,4 +172,10 @@ public struct TextColumn: Sendable, Hashable {
             return UnsafeBufferPointer(rebasing: bytes[start ..< Int(ends[i])])
         }
     }
+}
+
+/// `count` times `factor`, rounded up: the capacity a column reserves for
+/// what it holds times `factor` (`reserveCapacity(scaling:)` of the tables).
+public func scaledCapacity(_ count: Int, by factor: Double) -> Int {
+    Int((Double(count) * factor).rounded(.up))
 }

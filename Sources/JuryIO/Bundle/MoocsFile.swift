@@ -125,7 +125,6 @@ enum MoocsFile {
         var idColumn: Int? { columnMoocId.map { $0 + 1 } }
 
         func parse(_ csv: inout CSVRows, sizing: RangeSizing, into part: inout TablePart<Rows>) {
-            var sizing = sizing
             let name = MoocsFile.name
             let cell = FieldParsing(file: name)
             var log = DiagnosticLog()
@@ -190,7 +189,7 @@ enum MoocsFile {
                 if let factor = sizing.factor(rows: lines.count, offset: csv.offset) {
                     courses.reserveCapacity(scaling: factor)
                     authorTexts.reserveCapacity(scaling: factor)
-                    lines.reserveCapacity(Int((Double(lines.count) * factor).rounded(.up)))
+                    lines.reserveCapacity(scaledCapacity(lines.count, by: factor))
                 }
             }
             part.rows = Rows(courses: courses, authorTexts: authorTexts)

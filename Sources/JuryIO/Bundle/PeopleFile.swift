@@ -62,7 +62,6 @@ enum PeopleFile {
         var idColumn: Int? { columnPersonId.map { $0 + 1 } }
 
         func parse(_ csv: inout CSVRows, sizing: RangeSizing, into part: inout TablePart<PersonTable>) {
-            var sizing = sizing
             let name = PeopleFile.name
             let cell = FieldParsing(file: name)
             var log = DiagnosticLog()
@@ -100,7 +99,7 @@ enum PeopleFile {
                 lines.append(l)
                 if let factor = sizing.factor(rows: lines.count, offset: csv.offset) {
                     people.reserveCapacity(scaling: factor)
-                    lines.reserveCapacity(Int((Double(lines.count) * factor).rounded(.up)))
+                    lines.reserveCapacity(scaledCapacity(lines.count, by: factor))
                 }
             }
             part.rows = people

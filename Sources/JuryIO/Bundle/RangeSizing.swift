@@ -19,19 +19,13 @@ struct RangeSizing {
     let start: Int
     /// The range's bytes.
     let bytes: Int
-    private var given = false
-
-    init(start: Int, bytes: Int) {
-        self.start = start
-        self.bytes = bytes
-    }
 
     /// The factor to reserve the columns by, once, after `rows` rows that
-    /// end at file offset `offset`: nil before the sample is complete,
-    /// after the factor was given, or when the range holds no more.
-    mutating func factor(rows: Int, offset: Int) -> Double? {
-        guard !given, rows >= Self.sampleRows else { return nil }
-        given = true
+    /// end at file offset `offset`: given only when `rows` is the sample's
+    /// size (rows are counted one by one, so that is once), nil when the
+    /// range holds no more.
+    func factor(rows: Int, offset: Int) -> Double? {
+        guard rows == Self.sampleRows else { return nil }
         let read = offset - start
         guard read > 0, bytes > read else { return nil }
         return Double(bytes) / Double(read) * Self.margin

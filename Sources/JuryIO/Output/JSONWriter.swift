@@ -5,6 +5,21 @@ import JuryEngine
 /// numbers in Swift's shortest round-trip form (never rounded), so the same
 /// values always give the same bytes. Non-finite numbers are written as null.
 ///
+/// Layout: a member or element a line, indented by two spaces a level, with
+/// two exceptions that put a whole container on one line, everything it
+/// holds included, items separated by `, ` (the form the README gives for
+/// a ranking row):
+/// - a record: an object that is an element of an array (a ranking row, an
+///   excluded sheet, an outlier, a rater, an integrity flag with its
+///   evidence), unless opened with `Layout.indented`: an entry that is a
+///   section of its own, holding lists of records (a stage's unit with its
+///   order, a year of the trends, an archived competition with its versions);
+/// - an array whose first element is a value (a number, string, boolean or
+///   null), such as `"ci95": [0.28, 0.86]` or a list of ids.
+/// So a national ranking is a row a line (about a quarter fewer bytes than a
+/// member a line, and a row per `grep` match), while the few nested objects
+/// around the arrays stay readable. Empty containers are `[]` and `{}`.
+///
 /// The text is built as UTF-8 bytes in one growing buffer of the writer's
 /// own (raw memory: a small write is a bounds check and a store, where an
 /// `Array` append also checks uniqueness and calls `memmove`): keys,
@@ -17,7 +32,11 @@ public struct JSONWriter: ~Copyable {
     private var count = 0
     private var capacity: Int
     private var indent = 0
-    private var needsComma: [Bool] = []
+    /// The open containers, outermost first.
+    private var levels: [Level] = []
+    /// The index in `levels` of the outermost container written on one line;
+    /// `Int.max` while none is. Every container from it inwards is on that line.
+    private var lineLevel = Int.max
     /// Receives the bytes in blocks as they grow, when given (large outputs
     /// stream instead of growing one buffer); `bytes` then holds the unsent tail.
     private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
@@ -162,18 +181,24 @@ public struct JSONWriter: ~Copyable {
     /// writes element i (one value, or a whole object or array, without a
     /// key). A large array is formatted in blocks of elements on every core
     /// (`Concurrently`), each block by a writer of its own that starts at this
-    /// one's indentation and comma state, and the blocks are appended in
-    /// order: the bytes are those of writing the elements one after another,
-    /// and memory holds one round of blocks at a time. `body` runs on several
-    /// threads at once, so it may only read shared values.
+    /// one's indentation, comma and line state, and the blocks are appended
+    /// in order: the bytes are those of writing the elements one after
+    /// another, and memory holds one round of blocks at a time. The first
+    /// element of an empty array is written here first, since it decides the
+    /// array's layout. `body` runs on several threads at once, so it may only
+    /// read shared values.
     public mutating func elements(_ count: Int, _ body: (inout JSONWriter, Int) -> Void) {
-        guard count >= Self.parallelElements, let hadItems = needsComma.last else {
+        guard count >= Self.parallelElements, levels.last != nil else {
             for i in 0..<count { body(&self, i) }
             return
         }
-        let blocks = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let indent = self.indent, outer = needsComma.dropLast()
         var start = 0
+        if levels[levels.count - 1].hasItems == false {
+            body(&self, 0)
+            start = 1
+        }
+        let blocks = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let indent = self.indent, levels = self.levels, lineLevel = self.lineLevel
         while start < count {
             let roundStart = start
             let parts = Concurrently.map(blocks) { b -> [UInt8] in
@@ -181,7 +206,8 @@ public struct JSONWriter: ~Copyable {
                 guard lo < hi else { return [] }
                 var part = JSONWriter(capacity: Self.elementBlock * 64, sink: nil)
                 part.indent = indent
-                part.needsComma = Array(outer) + [hadItems || lo > 0]
+                part.levels = levels
+                part.lineLevel = lineLevel
                 for i in lo..<hi { body(&part, i) }
                 return part.bytes
             }
@@ -191,7 +217,6 @@ public struct JSONWriter: ~Copyable {
             }
             start = min(count, start + blocks * Self.elementBlock)
         }
-        if count > 0 { needsComma[needsComma.count - 1] = true }
     }
 
     /// Arrays at least this long are formatted on several cores.
@@ -207,9 +232,24 @@ public struct JSONWriter: ~Copyable {
         case string(String)
     }
 
-    public mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }
+    /// How an object is laid out where the writer's rule (see the type's
+    /// comment) would put it on one line.
+    public enum Layout: Sendable {
+        /// The rule: on one line when it is an element of an array.
+        case automatic
+        /// A member a line, wherever it is.
+        case indented
+    }
+
+    public mutating func beginObject(_ key: String? = nil, layout: Layout = .automatic) {
+        item(key, value: false)
+        openBracket(UInt8(ascii: "{"), layout: layout)
+    }
     public mutating func endObject() { close(UInt8(ascii: "}")) }
-    public mutating func beginArray(_ key: String? = nil) { open(key, UInt8(ascii: "[")) }
+    public mutating func beginArray(_ key: String? = nil) {
+        item(key, value: false)
+        openBracket(UInt8(ascii: "["), layout: .automatic)
+    }
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     public mutating func value(_ key: String? = nil, _ v: Value) {
@@ -270,14 +310,14 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    public mutating func beginObject(_ key: Key) {
-        item(key)
-        openBracket(UInt8(ascii: "{"))
+    public mutating func beginObject(_ key: Key, layout: Layout = .automatic) {
+        item(key, value: false)
+        openBracket(UInt8(ascii: "{"), layout: layout)
     }
 
     public mutating func beginArray(_ key: Key) {
-        item(key)
-        openBracket(UInt8(ascii: "["))
+        item(key, value: false)
+        openBracket(UInt8(ascii: "["), layout: .automatic)
     }
 
     public mutating func string(_ key: Key, _ s: String?) {
@@ -315,27 +355,38 @@ public struct JSONWriter: ~Copyable {
         endArray()
     }
 
-    private mutating func open(_ key: String?, _ bracket: UInt8) {
-        item(key)
-        openBracket(bracket)
+    /// An open object or array.
+    private struct Level {
+        var isArray: Bool
+        /// Whether an item has been written in it (a comma goes before the next).
+        var hasItems = false
     }
 
-    private mutating func openBracket(_ bracket: UInt8) {
+    private mutating func openBracket(_ bracket: UInt8, layout: Layout) {
+        let isArray = bracket == UInt8(ascii: "[")
+        // A record: an object among an array's elements goes on one line.
+        if lineLevel == .max, !isArray, layout == .automatic, levels.last?.isArray == true { lineLevel = levels.count }
         put(bracket)
         indent += 1
-        needsComma.append(false)
+        levels.append(Level(isArray: isArray))
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let hadItems = needsComma.removeLast()
+        let closed = levels.removeLast()
         indent -= 1
-        if hadItems { newline() }
+        if levels.count >= lineLevel {
+            if levels.count == lineLevel { lineLevel = .max }
+        } else if closed.hasItems {
+            newline()
+        }
         put(bracket)
         if indent == 0 { put(UInt8(ascii: "\n")) }
     }
 
-    private mutating func item(_ key: String?) {
-        separate()
+    /// Starts an item: a member with its key, or an element. `value`: the
+    /// item is a number, string, boolean or null, not an object or array.
+    private mutating func item(_ key: String?, value: Bool = true) {
+        separate(value: value)
         if let key {
             putQuoted(key)
             reserve(2)
@@ -344,19 +395,35 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    private mutating func item(_ key: Key) {
-        separate()
+    private mutating func item(_ key: Key, value: Bool = true) {
+        separate(value: value)
         key.rendered.withUnsafeBytes { put($0) }
     }
 
-    /// The comma after the previous item, and the new line, inside an object or array.
+    /// The comma after the previous item, and the new line or the space,
+    /// inside an object or array. An array whose first element is a value
+    /// goes on one line from here.
     @inline(__always)
-    private mutating func separate() {
-        if let last = needsComma.last {
-            if last { put(UInt8(ascii: ",")) }
-            needsComma[needsComma.count - 1] = true
-            newline()
+    private mutating func separate(value: Bool) {
+        let top = levels.count - 1
+        guard top >= 0 else { return }
+        let hadItems = levels[top].hasItems
+        levels[top].hasItems = true
+        if top >= lineLevel {
+            if hadItems {
+                reserve(2)
+                buffer[count] = UInt8(ascii: ",")
+                buffer[count + 1] = UInt8(ascii: " ")
+                count += 2
+            }
+            return
         }
+        if !hadItems && value && levels[top].isArray {
+            lineLevel = top
+            return
+        }
+        if hadItems { put(UInt8(ascii: ",")) }
+        newline()
     }
 
     private mutating func newline() {

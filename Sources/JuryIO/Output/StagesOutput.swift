@@ -32,7 +32,8 @@ public enum StagesOutput {
         w.beginArray("stages")
         let lastStage = p.units.last?.stage
         for u in p.units {
-            w.beginObject()
+            // A unit's whole order is in it: a member a line, its entries a line each.
+            w.beginObject(layout: .indented)
             w.string("stage", u.stage.name)
             w.string("unit", u.unit)
             w.string("method", u.method.rawValue)

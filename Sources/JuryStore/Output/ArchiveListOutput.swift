@@ -13,7 +13,8 @@ public enum ArchiveListOutput {
         w.beginArray("competitions")
         for c in listing.competitions {
             let current = c.current.version
-            w.beginObject()
+            // With its versions, a record a line each.
+            w.beginObject(layout: .indented)
             w.string("id", c.id)
             w.string("title", current.title)
             w.int("year", current.year)

@@ -18,7 +18,8 @@ public enum TrendsOutput {
         w.string("schema", schema)
         w.beginArray("years")
         for y in trends.years {
-            w.beginObject()
+            // A year is a section of its own (counts, faculties, reliability, flags).
+            w.beginObject(layout: .indented)
             w.int("year", y.year)
             w.beginObject("competition")
             w.string("id", y.competitionID)

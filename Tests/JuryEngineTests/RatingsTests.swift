@@ -63,3 +63,50 @@ struct RatingsTests {
         #expect(second.value == [4, 6])
     }
 }
+
+/// `Ratings(_:values:)`: other values on the same (unit, rater) pairs share
+/// the grouping and must give what ratings made from scratch give.
+@Suite("Ratings of other values on the same pairs")
+struct RatingsSharedPairsTests {
+    /// Seeded pairs, listed shuffled or in canonical order, with two sets of values.
+    static func columns(seed: UInt64, canonical: Bool) -> (unit: [Int32], rater: [Int32], first: [Double], second: [Double]) {
+        var g = SeededGenerator(seed: seed)
+        var pairs: [(Int32, Int32)] = []
+        for u in 0..<40 {
+            let raters = Set((0..<Int(g.next() % 6)).map { _ in Int32(g.next() % 12) })
+            pairs += raters.sorted().map { (Int32(u), $0) }
+        }
+        if !canonical {
+            for i in stride(from: pairs.count - 1, to: 0, by: -1) { pairs.swapAt(i, Int(g.next() % UInt64(i + 1))) }
+        }
+        let first = pairs.map { _ in Double(g.next() % 10 + 1) }, second = pairs.map { _ in Double(g.next() % 64 + 7) }
+        return (pairs.map(\.0), pairs.map(\.1), first, second)
+    }
+
+    @Test("the same grouping, values and statistics as ratings made from scratch", arguments: [false, true])
+    func sameAsFromScratch(_ canonical: Bool) throws {
+        for seed: UInt64 in 1...20 {
+            let c = Self.columns(seed: seed, canonical: canonical)
+            let first = try Ratings(unitCount: 40, raterCount: 12, unit: c.unit, rater: c.rater, value: c.first)
+            let shared = try Ratings(first, values: c.second)
+            let scratch = try Ratings(unitCount: 40, raterCount: 12, unit: c.unit, rater: c.rater, value: c.second)
+            #expect(shared.value == scratch.value && shared.unit == scratch.unit && shared.rater == scratch.rater)
+            for u in 0..<40 {
+                #expect(shared.ratings(ofUnit: u).map(\.rater) == scratch.ratings(ofUnit: u).map(\.rater), "seed \(seed) unit \(u)")
+                #expect(shared.ratings(ofUnit: u).map(\.value) == scratch.ratings(ofUnit: u).map(\.value), "seed \(seed) unit \(u)")
+            }
+            #expect(ReliabilityReport(shared) == ReliabilityReport(scratch), "seed \(seed)")
+        }
+    }
+
+    @Test("values of another length, or not finite, are refused")
+    func refused() throws {
+        let first = try Ratings(unitCount: 2, raterCount: 2, unit: [0, 0, 1], rater: [0, 1, 0], value: [1, 2, 3])
+        #expect(throws: Ratings.ValidationError.lengthMismatch(units: 3, raters: 3, values: 2)) {
+            try Ratings(first, values: [1, 2])
+        }
+        #expect(throws: Ratings.ValidationError.nonFiniteValue(position: 1, value: .infinity)) {
+            try Ratings(first, values: [1, .infinity, 3])
+        }
+    }
+}

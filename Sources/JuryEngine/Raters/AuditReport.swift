@@ -81,11 +81,18 @@ public struct AuditReport: Sendable {
         guard case .raters(let effects) = first[0], case .totals(let totals, let block, let cronbach) = first[1] else {
             preconditionFailure("each task of round 1 returns its own kind of part")
         }
-        // Round 2. Task 0: the total; 1 … k: each criterion.
+        // Round 2. Task 0: the total; 1 … k: each criterion, rated on the
+        // totals' sheets (their grouping shared), its values written into an
+        // array that the criterion before it on the same core used.
+        let buffers = ReusedBuffers()
         let reports = Concurrently.map(k + 1) { task -> ReliabilityReport in
-            task == 0
-                ? ReliabilityReport(totals, completeBlock: block)
-                : ReliabilityReport(ratings { Double(table.score(row: $0, criterion: task - 1)) }, completeBlock: block)
+            guard task > 0 else { return ReliabilityReport(totals, completeBlock: block) }
+            return buffers.withBuffer(count: rows.count) { values in
+                values.withUnsafeMutableBufferPointer { values in
+                    for (i, r) in rows.enumerated() { values[i] = Double(table.score(row: r, criterion: task - 1)) }
+                }
+                return Self.reliability(of: totals, values: values, completeBlock: block)
+            }
         }
         total = reports[0]
         criteria = Array(reports[1...])
@@ -96,4 +103,16 @@ public struct AuditReport: Sendable {
 
     /// Rows gathered by one task at least, by default.
     public static let rowsPerRange = 1 << 16
+
+    /// The report of other values on the totals' sheets; the ratings made
+    /// for it are let go when it returns, so their values can be reused.
+    private static func reliability(of totals: Ratings, values: [Double],
+                                    completeBlock block: Computed<CompleteBlock>) -> ReliabilityReport {
+        // Scores of the canonical table: one per sheet of the totals, each an integer of the scale.
+        do {
+            return ReliabilityReport(try Ratings(totals, values: values), completeBlock: block)
+        } catch {
+            preconditionFailure("a criterion is rated on the totals' sheets: \(error)")
+        }
+    }
 }

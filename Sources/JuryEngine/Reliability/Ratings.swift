@@ -12,9 +12,10 @@
 /// that order — as the rows of one stage of a `SheetTable` do — the grouped
 /// columns share storage with the given ones and nothing is copied.
 ///
-/// Memory: 16 bytes per rating for the given columns, the same again for the
-/// grouped ones when the input was not in canonical order, plus 8 bytes per
-/// unit.
+/// Memory: 16 bytes per rating for the given columns, the same again and
+/// 4 bytes for the given positions when the input was not in canonical
+/// order, plus 8 bytes per unit; ratings of other values on the same pairs
+/// (`init(_:values:)`) add only their values.
 public struct Ratings: Sendable {
     /// Number of units; unit indices are `0 ..< unitCount`. Units without
     /// ratings are allowed and ignored by every statistic.
@@ -33,6 +34,10 @@ public struct Ratings: Sendable {
     let unitStart: [Int]
     let groupedRater: [Int32]
     let groupedValue: [Double]
+    /// Where each grouped rating was given (`groupedValue[i] ==
+    /// value[groupedPosition[i]]`); nil when the given order is the grouped
+    /// one, as for a stage of a `SheetTable`.
+    let groupedPosition: [Int32]?
 
     /// Number of ratings.
     public var count: Int { value.count }
@@ -112,6 +117,7 @@ public struct Ratings: Sendable {
         if ordered {
             groupedRater = rater
             groupedValue = value
+            groupedPosition = nil
             return
         }
         // Counting sort by unit (stable), then each unit's few ratings by rater.
@@ -139,6 +145,31 @@ public struct Ratings: Sendable {
         }
         self.groupedRater = groupedRater
         self.groupedValue = groupedValue
+        groupedPosition = position
+    }
+
+    /// The same (unit, rater) pairs in the same order with other values: the
+    /// criterion scores of the sheets whose totals `other` holds. The unit
+    /// and rater columns, the grouping by unit and the order inside a unit
+    /// are shared with `other`, so only the values are checked and nothing
+    /// is sorted or counted again: O(n), and no memory but the values'
+    /// (the audit rates seven criteria on the same sheets as the totals).
+    /// - Throws: `ValidationError` when the values are not one per rating of
+    ///   `other` or one is not finite.
+    public init(_ other: Ratings, values value: [Double]) throws(ValidationError) {
+        guard value.count == other.count else {
+            throw .lengthMismatch(units: other.unit.count, raters: other.rater.count, values: value.count)
+        }
+        if let i = value.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteValue(position: i, value: value[i]) }
+        unitCount = other.unitCount
+        raterCount = other.raterCount
+        unit = other.unit
+        rater = other.rater
+        self.value = value
+        unitStart = other.unitStart
+        groupedRater = other.groupedRater
+        groupedPosition = other.groupedPosition
+        groupedValue = other.groupedPosition.map { $0.map { value[Int($0)] } } ?? value
     }
 
     /// Sorts each unit's ratings by rater, stably (so a duplicate's first

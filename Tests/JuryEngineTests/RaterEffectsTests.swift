@@ -58,6 +58,35 @@ struct RaterEffectsTests {
         #expect((effects.raters[2].consistency ?? 0) < 0)
     }
 
+    @Test("experts among many people who rate nothing: the same effects, under their own person indices")
+    func expertsAmongPeople() {
+        let scores: [[UInt8]] = [[6, 6, 4], [7, 8, 5], [5, 5, 3], [9, 8, 6]]
+        var rules = Rules()
+        rules.criteria = [Criterion(key: "c", title: "c")]
+        rules.weights = [1]
+        func effects(persons: [Int32], people: Int) -> RaterEffects {
+            var b = SheetTable.Builder(criterionCount: 1, weights: [1])
+            for (course, row) in scores.enumerated() {
+                for (expert, s) in row.enumerated() {
+                    b.append(stage: .commission, course: Int32(course), expert: persons[expert], scores: [s])
+                }
+            }
+            let table = b.build(courseCount: scores.count).table
+            let view = StageSheets(table, stage: .commission, courseCount: scores.count, expertCount: people)
+            return RaterEffects(table: table, view: view, consensus: Consensus(table: table, view: view),
+                                outliers: OutlierRatings(table: table, view: view, rules: rules), rules: rules)
+        }
+        let dense = effects(persons: [0, 1, 2], people: 3)
+        let sparse = effects(persons: [1, 4, 6], people: 8)
+        #expect(sparse.raters.map(\.expert) == [1, 4, 6])
+        for (a, b) in zip(dense.raters, sparse.raters) {
+            var moved = a
+            moved.expert = b.expert
+            #expect(moved == b)
+        }
+        #expect(sparse.severityCentre == dense.severityCentre && sparse.severitySpread == dense.severitySpread)
+    }
+
     @Test("edge cases: one expert, one sheet")
     func edges() {
         let (table, view) = Self.competition(scores: [[5]])

@@ -6,8 +6,8 @@ import Dispatch
 ///
 /// A fresh array of 10 million values is 80 MB of pages the system must
 /// fault in and clear (on this project's machine about 2 µs a 4 KiB page,
-/// several times more when the host has taken the memory back); an array
-/// handed back is written over where it lies. Each computation takes an
+/// 40 ms for the array); an array handed back is written over where it
+/// lies. Each computation takes an
 /// array (or makes one), fills it and gives it back when done; the arrays'
 /// contents never cross from one computation to another, since each
 /// writes every element before reading any.

@@ -237,7 +237,8 @@ public struct JSONWriter: ~Copyable {
     public enum Layout: Sendable {
         /// The rule: on one line when it is an element of an array.
         case automatic
-        /// A member a line, wherever it is.
+        /// A member a line, also as an element of an array (inside a
+        /// container already on one line, it stays on that line).
         case indented
     }
 

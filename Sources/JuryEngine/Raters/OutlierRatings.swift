@@ -58,8 +58,30 @@ public struct OutlierRatings: Sendable {
     /// Assessed sheets an expert needs before their own spread widens their scale.
     public static let minimumSheetsForOwnScale = 10
 
+    /// Every assessed sheet, by row, as columns (20 bytes a sheet: its row,
+    /// consensus and robust z; its total is read from the sheet table's
+    /// column, shared, not copied). A 32-byte `Assessment` for each was
+    /// 320 MB at 10 M sheets, which only the report reads whole.
+    public struct Assessments: RandomAccessCollection, Sendable, Equatable {
+        let rows: [Int32]
+        let consensus: [Double]
+        let robustZ: [Double]
+        /// The sheet table's totals, by row.
+        let totals: [Double]
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { rows.count }
+
+        public subscript(position: Int) -> Assessment {
+            let row = rows[position]
+            return Assessment(row: row, total: totals[Int(row)], consensus: consensus[position], robustZ: robustZ[position])
+        }
+
+        public static func == (a: Assessments, b: Assessments) -> Bool { a.elementsEqual(b) }
+    }
+
     /// Every assessed sheet, by row.
-    public private(set) var assessed: [Assessment] = []
+    public private(set) var assessed = Assessments(rows: [], consensus: [], robustZ: [], totals: [])
     /// The stage's scale: max(1.4826 · MAD_pooled, floor); an expert's own may be wider.
     public private(set) var scale: Double = 0
     public private(set) var pooledMAD: Double = 0
@@ -93,6 +115,8 @@ public struct OutlierRatings: Sendable {
         var offset = [Double](repeating: 0, count: expertCount)
         var absoluteCount = 0
         var absoluteNaN = false
+        // The assessed sheets' columns; `robustZ` holds the deviation until the scales are known.
+        var assessedRows: [Int32] = [], assessedConsensus: [Double] = [], robustZ: [Double] = []
         table.total.withUnsafeBufferPointer { total in
         table.expert.withUnsafeBufferPointer { expert in
         view.courseStart.withUnsafeBufferPointer { courseStart in
@@ -127,11 +151,13 @@ public struct OutlierRatings: Sendable {
             // Step 2: deviations of the offset-free totals, from courses with
             // at least `minimumOthers` other sheets. The expected total of a
             // sheet cannot lie beyond the scale: a lenient expert's 70 is no
-            // low outlier against an expectation of 83. `assessed` holds the
-            // deviation in `robustZ` until the scales are known; `work` holds
+            // low outlier against an expectation of 83. `robustZ` holds the
+            // deviation until the scales are known; `work` holds
             // |deviation| of every sheet with a consensus, in row order.
             let range = rules.totalRange
-            assessed.reserveCapacity(n)
+            assessedRows.reserveCapacity(n)
+            assessedConsensus.reserveCapacity(n)
+            robustZ.reserveCapacity(n)
             for c in 0..<view.courseCount {
                 let lo = Int(courseStart[c]), k = Int(courseStart[c + 1]) - lo
                 guard k - 1 >= Self.minimumOthers else { continue }
@@ -147,7 +173,9 @@ public struct OutlierRatings: Sendable {
                     absoluteCount += 1
                     absoluteNaN = absoluteNaN || absolute.isNaN
                     guard !d.isNaN else { continue }
-                    assessed.append(Assessment(row: Int32(r), total: total[r], consensus: consensus, robustZ: d))
+                    assessedRows.append(Int32(r))
+                    assessedConsensus.append(consensus)
+                    robustZ.append(d)
                 }
             }
             guard absoluteCount > 0 else { return }
@@ -158,7 +186,9 @@ public struct OutlierRatings: Sendable {
             scale = max(1.4826 * pooledMAD, floor)
             // Each expert's |deviations|, in row order.
             grouping.reset(filled: filled)
-            for a in assessed { grouping.add(abs(a.robustZ), expert: Int(expert[Int(a.row)]), out: work, filled: filled) }
+            for i in assessedRows.indices {
+                grouping.add(abs(robustZ[i]), expert: Int(expert[Int(assessedRows[i])]), out: work, filled: filled)
+            }
             grouping.finish(out: work, filled: filled)
             var expertScale = [Double](repeating: scale, count: expertCount)
             for e in 0..<expertCount where Int(filled[e] - expertStart[e]) >= Self.minimumSheetsForOwnScale {
@@ -166,10 +196,13 @@ public struct OutlierRatings: Sendable {
             }
             var outliers: [Assessment] = []
             expertScale.withUnsafeBufferPointer { expertScale in
-                assessed.withUnsafeMutableBufferPointer { assessed in
-                    for i in assessed.indices {
-                        assessed[i].robustZ /= expertScale[Int(expert[Int(assessed[i].row)])]
-                        if abs(assessed[i].robustZ) > threshold { outliers.append(assessed[i]) }
+                robustZ.withUnsafeMutableBufferPointer { z in
+                    for i in z.indices {
+                        let row = assessedRows[i]
+                        z[i] /= expertScale[Int(expert[Int(row)])]
+                        if abs(z[i]) > threshold {
+                            outliers.append(Assessment(row: row, total: total[Int(row)], consensus: assessedConsensus[i], robustZ: z[i]))
+                        }
                     }
                 }
             }
@@ -181,6 +214,7 @@ public struct OutlierRatings: Sendable {
         }
         }
         expertOffset = offset
+        assessed = Assessments(rows: assessedRows, consensus: assessedConsensus, robustZ: robustZ, totals: table.total)
     }
 
     /// Median by selection (Hoare's quickselect with median-of-three pivots); reorders `values`.

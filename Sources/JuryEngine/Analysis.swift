@@ -63,7 +63,7 @@ public struct Analysis: Sendable {
     /// Outlier assessment of every sheet of the stage: computed with the
     /// audit, when `scoring.exclude_outliers` needs it, or when asked for
     /// (`includeOutliers`); nil otherwise. A ranking without either does not
-    /// pay for it (at 10 M sheets, a second of CPU time and 32 bytes a sheet).
+    /// pay for it (at 10 M sheets, a second of CPU time and 20 bytes a sheet).
     public var outliers: OutlierRatings?
     /// Reliability, outliers and rater effects; computed when asked for.
     public var audit: AuditReport?

@@ -7,10 +7,10 @@ import Dispatch
 /// A fresh array of 10 million values is 80 MB of pages the system must
 /// fault in and clear (on this project's machine about 2 µs a 4 KiB page,
 /// 40 ms for the array); an array handed back is written over where it
-/// lies. Each computation takes an
-/// array (or makes one), fills it and gives it back when done; the arrays'
-/// contents never cross from one computation to another, since each
-/// writes every element before reading any.
+/// lies. Each computation takes an array (or makes one), fills it and
+/// gives it back when done; the arrays' contents never cross from one
+/// computation to another, since each writes every element before reading
+/// any.
 final class ReusedBuffers: @unchecked Sendable {
     private let lock = DispatchSemaphore(value: 1)
     private var free: [[Double]] = []

@@ -48,12 +48,12 @@ public struct AuditReport: Sendable {
         }
         let unitColumn = Concurrently.array(rows.count, minimum: rowsPerRange) { table.course[rows[$0]] }
         let raterColumn = Concurrently.array(rows.count, minimum: rowsPerRange) { table.expert[rows[$0]] }
-        func ratings(_ value: (Int) -> Double) -> Ratings {
-            let values = rows.map(value)
+        /// The totals' ratings; the criteria are rated on the same sheets (`Ratings(_:values:)`).
+        func totalsRatings() -> Ratings {
             // The rows come from the canonical table: one sheet per (course, expert), so this cannot fail.
             do {
                 return try Ratings(unitCount: competition.courses.count, raterCount: competition.people.count,
-                                   unit: unitColumn, rater: raterColumn, value: values)
+                                   unit: unitColumn, rater: raterColumn, value: rows.map { table.total[$0] })
             } catch {
                 preconditionFailure("a stage's sheets are unique per course and expert: \(error)")
             }
@@ -71,7 +71,7 @@ public struct AuditReport: Sendable {
                 return .raters(RaterEffects(table: table, view: view, consensus: consensus, outliers: outliers,
                                             rules: competition.rules))
             }
-            let totals = ratings { table.total[$0] }
+            let totals = totalsRatings()
             let block = CompleteBlockSearch().find(in: totals)
             var scores: [UInt8] = []
             scores.reserveCapacity(rows.count * k)

@@ -152,8 +152,10 @@ public struct Ratings: Sendable {
     /// criterion scores of the sheets whose totals `other` holds. The unit
     /// and rater columns, the grouping by unit and the order inside a unit
     /// are shared with `other`, so only the values are checked and nothing
-    /// is sorted or counted again: O(n), and no memory but the values'
-    /// (the audit rates seven criteria on the same sheets as the totals).
+    /// is sorted or counted again: O(n). Memory: the values, and a grouped
+    /// copy of them only when `other` was not given in canonical order (the
+    /// audit rates seven criteria on the same sheets as the totals, which
+    /// are).
     /// - Throws: `ValidationError` when the values are not one per rating of
     ///   `other` or one is not finite.
     public init(_ other: Ratings, values value: [Double]) throws(ValidationError) {

@@ -188,12 +188,12 @@ public struct JSONWriter: ~Copyable {
     /// array's layout. `body` runs on several threads at once, so it may only
     /// read shared values.
     public mutating func elements(_ count: Int, _ body: (inout JSONWriter, Int) -> Void) {
-        guard count >= Self.parallelElements, levels.last != nil else {
+        guard count >= Self.parallelElements, let open = levels.last else {
             for i in 0..<count { body(&self, i) }
             return
         }
         var start = 0
-        if levels[levels.count - 1].hasItems == false {
+        if !open.hasItems {
             body(&self, 0)
             start = 1
         }

@@ -1,3 +1,4 @@
+import JuryEngine
 import Testing
 @testable import JuryIO
 
@@ -120,4 +121,48 @@ struct IdIndexTests {
         let blank = units.unit(FieldParsing.empty)
         #expect(units.unit(named: "") == blank && units.unit(named: "F9") == 1 && units.names.count == 2)
     }
+
+    /// The direct path keeps no id's bytes: leaving it spells every id again
+    /// from its shape and number. Seeded sequences of ids of several shapes
+    /// (leading zeros, numbers up to nine digits, repeats), left at a random
+    /// point by an id of no shape (no digits at its end), must give the inserts and lookups of an
+    /// index hashed from the start, and the ids spelled again must be the
+    /// ones given (a probe one digit longer or shorter must not match).
+    @Test("leaving the direct path at any point: the ids spelled again are the ones given", arguments: 0..<40)
+    func leavingTheDirectPath(seed: UInt64) {
+        var g = SeededGenerator(seed: 900 + seed)
+        let shapes: [(prefix: String, digits: Int)] = [("E", 6), ("M", 7), ("F", 1), ("DEP-", 3), ("Ж", 9), ("A", 2)]
+        func id(_ shape: Int, _ n: Int) -> String {
+            let digits = String(n)
+            return shapes[shape].prefix + String(repeating: "0", count: max(0, shapes[shape].digits - digits.count)) + digits
+        }
+        var ids: [String] = []
+        let total = Int.random(in: 50...600, using: &g)
+        let odd = Int.random(in: 0...total, using: &g)
+        for i in 0..<total {
+            if i == odd { ids.append(["x-\(i)y", "", "E", "Ж-\(i)-"][Int.random(in: 0..<4, using: &g)]) }
+            let s = Int.random(in: 0..<shapes.count, using: &g)
+            let limit = min((0..<shapes[s].digits).reduce(1) { p, _ in p * 10 } - 1, 900)
+            ids.append(id(s, Int.random(in: 0...limit, using: &g)))
+        }
+        var hashed = IdIndex()
+        hashed.buildHashTable()
+        var direct = IdIndex()
+        for id in ids { #expect(direct.insert(id) == hashed.insert(id)) }
+        #expect(!direct.isDirect && direct.count == hashed.count)
+        let probes = ids + ids.map { $0 + "0" } + ids.map { String($0.dropLast()) } + ["E1000000", "F10"]
+        #expect(probes.map { lookup(direct, $0) } == probes.map { lookup(hashed, $0) })
+        direct.optimizeForLookups()
+        #expect(probes.map { lookup(direct, $0) } == probes.map { lookup(hashed, $0) })
+        // The direct path left by the test's own call, with no odd id at all.
+        var only = IdIndex(), reference = IdIndex()
+        reference.buildHashTable()
+        let regular = ids.filter { id in shapes.contains { id.hasPrefix($0.prefix) && id.count == $0.prefix.count + $0.digits } }
+        for id in regular { #expect(only.insert(id) == reference.insert(id)) }
+        #expect(only.isDirect)
+        only.buildHashTable()
+        #expect(!only.isDirect)
+        #expect(probes.map { lookup(only, $0) } == probes.map { lookup(reference, $0) })
+    }
+
 }

@@ -70,7 +70,7 @@ public enum BundleReader {
         // on every core (the courses' authors are looked up in the people
         // afterwards), then sheets.csv in ranges on every core.
         var units = UnitInterner()
-        var people = PersonTable(), peopleIndex = IdIndex(), peopleLines: [Int] = []
+        var people = PersonTable(), peopleIndex = IdIndex(), peopleLines = LineNumbers()
         var moocs = MoocsFile.Read()
         var peopleLog = DiagnosticLog(), moocsLog = DiagnosticLog()
         let peoplePath = file(PeopleFile.name), moocsPath = file(MoocsFile.name)
@@ -121,7 +121,7 @@ public enum BundleReader {
 
     /// Departments are unique across the institution: one department belongs
     /// to one faculty wherever it is named (people.csv and moocs.csv).
-    static func checkUnits(people: PersonTable, peopleLines: [Int], courses: CourseTable, courseLines: [Int], log: inout DiagnosticLog) {
+    static func checkUnits(people: PersonTable, peopleLines: LineNumbers, courses: CourseTable, courseLines: LineNumbers, log: inout DiagnosticLog) {
         let units = people.units
         let blank = units.unit(named: "") ?? -1
         // Department unit → (faculty unit, where first placed).

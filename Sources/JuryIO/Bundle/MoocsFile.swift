@@ -16,7 +16,7 @@ enum MoocsFile {
     struct Read: Sendable {
         var courses = CourseTable()
         var index = IdIndex()
-        var lines: [Int] = []
+        var lines = LineNumbers()
         var authorTexts = TextColumn()
         var authorColumn: Int?
         var units = UnitInterner()
@@ -130,7 +130,7 @@ enum MoocsFile {
             var log = DiagnosticLog()
             var courses = CourseTable()
             var authorTexts = TextColumn()
-            var lines: [Int] = []
+            var lines = LineNumbers()
             var units = UnitInterner()
             func col(_ c: Int?) -> Int? { c.map { $0 + 1 } }
             // Repeated values (language lists, formats, codecs) are decoded and interned once each.
@@ -189,7 +189,6 @@ enum MoocsFile {
                 if let factor = sizing.factor(rows: lines.count, offset: csv.offset) {
                     courses.reserveCapacity(scaling: factor)
                     authorTexts.reserveCapacity(scaling: factor)
-                    lines.reserveCapacity(scaledCapacity(lines.count, by: factor))
                 }
             }
             part.rows = Rows(courses: courses, authorTexts: authorTexts)

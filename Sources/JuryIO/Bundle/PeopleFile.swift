@@ -16,7 +16,7 @@ enum PeopleFile {
     struct Read: Sendable {
         var people = PersonTable()
         var index = IdIndex()
-        var lines: [Int] = []
+        var lines = LineNumbers()
         var units = UnitInterner()
         var log = DiagnosticLog()
     }
@@ -66,7 +66,7 @@ enum PeopleFile {
             let cell = FieldParsing(file: name)
             var log = DiagnosticLog()
             var people = PersonTable()
-            var lines: [Int] = []
+            var lines = LineNumbers()
             var units = UnitInterner()
             func col(_ c: Int?) -> Int? { c.map { $0 + 1 } }
             while let row = csv.next(log: &log) {
@@ -99,7 +99,6 @@ enum PeopleFile {
                 lines.append(l)
                 if let factor = sizing.factor(rows: lines.count, offset: csv.offset) {
                     people.reserveCapacity(scaling: factor)
-                    lines.reserveCapacity(scaledCapacity(lines.count, by: factor))
                 }
             }
             part.rows = people

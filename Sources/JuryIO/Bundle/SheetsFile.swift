@@ -106,7 +106,7 @@ enum SheetsFile {
         let (table, duplicates) = builder.build(courseCount: courses.count)
         let lines = merged.lines
         for d in duplicates {
-            log.error(name, Int(lines[d.later]), nil,
+            log.error(name, lines[d.later], nil,
                       "duplicate sheet: expert '\(personList.ids[Int(d.expert)])' already scored '\(courseList.ids[Int(d.course)])' at the \(d.stage) stage (line \(lines[d.first]))")
         }
         return table
@@ -130,7 +130,7 @@ struct SheetRowParser: Sendable {
     /// diagnostics, and where it stopped.
     struct Part: Sendable {
         var builder: SheetTable.Builder
-        var lines: [UInt32] = []
+        var lines = LineNumbers()
         var log = DiagnosticLog()
         /// "Scores but is not an expert" warnings, first per expert in this part.
         var notExpert: [(expert: Int32, warning: Diagnostic)] = []
@@ -146,7 +146,7 @@ struct SheetRowParser: Sendable {
         /// Adds `delta` to every line number (a part read from the middle of the file).
         mutating func shiftLines(by delta: Int) {
             guard delta != 0 else { return }
-            for i in lines.indices { lines[i] += UInt32(truncatingIfNeeded: delta) }
+            lines.shift(by: delta)
             var shifted = DiagnosticLog()
             for var d in log.diagnostics {
                 d.line = d.line.map { $0 + delta }
@@ -185,7 +185,6 @@ struct SheetRowParser: Sendable {
         // A record holds at least two bytes per field.
         let rows = min(bytes, 1 << 40) / max(2 * fieldCount, 1)
         part.builder.reserveCapacity(rows)
-        part.lines.reserveCapacity(rows)
         let unweighted = rules.isUnweighted
         let scale = rules.scale
         var scores = [UInt8](repeating: 0, count: k)
@@ -209,7 +208,7 @@ struct SheetRowParser: Sendable {
                     let comment = commentColumn.map { record.isEmpty($0) ? "" : record.string($0) } ?? ""
                     part.builder.append(stage: sheet.stage, course: sheet.course, expert: sheet.expert,
                                         scores: UnsafeBufferPointer(quickScores), comment: comment)
-                    part.lines.append(UInt32(truncatingIfNeeded: line))
+                    part.lines.append(line)
                     continue
                 }
                 // Something to report, or a form the quick path leaves alone
@@ -287,7 +286,7 @@ struct SheetRowParser: Sendable {
                 guard ok, let stage, let expert, let course else { continue }
                 let comment = commentColumn.map { record.isEmpty($0) ? "" : record.string($0) } ?? ""
                 part.builder.append(stage: stage, course: course, expert: expert, scores: scores, comment: comment)
-                part.lines.append(UInt32(truncatingIfNeeded: line))
+                part.lines.append(line)
             }
         } catch {
             part.log.error(name, nil, nil, "cannot be read: \(error)")

@@ -27,7 +27,7 @@ struct TableFileReader<Parser: TableRowParser>: Sendable {
     struct Joined: Sendable {
         var rows = Parser.Rows.empty
         var index = IdIndex()
-        var lines: [Int] = []
+        var lines = LineNumbers()
         var units = UnitInterner()
         var log = DiagnosticLog()
     }
@@ -99,7 +99,6 @@ struct TableFileReader<Parser: TableRowParser>: Sendable {
     /// inside a quoted field.
     func join(_ parts: inout [Part]) -> Joined {
         var joined = Joined()
-        joined.lines.reserveCapacity(parts.reduce(0) { $0 + $1.rows.count })
         var nextLine = firstLine
         for i in parts.indices {
             var part = Part()
@@ -127,19 +126,27 @@ struct TableFileReader<Parser: TableRowParser>: Sendable {
     /// line after its last record.
     private func absorb(_ part: consuming Part, into joined: inout Joined, nextLine: Int) -> Int {
         part.shiftLines(by: nextLine - 1)
-        // Every id into the index in file order; a row whose id is there already is dropped.
-        var dropped: [(row: Int, error: Diagnostic)] = []
+        // Every id into the index in file order; a row whose id is there already
+        // is dropped. The index numbers the kept rows as the joined lines do, so
+        // the first copy's line is read once the part's kept lines are in.
+        var repeats: [(row: Int, first: Int32, id: String)] = []
         for r in 0..<part.rows.count {
-            let (known, repeated) = part.rows.withID(r) { key -> (Int32, String?) in
+            part.rows.withID(r) { key in
                 let (known, inserted) = joined.index.insert(utf8: key)
-                return (known, inserted ? nil : String(decoding: key, as: UTF8.self))
+                if !inserted { repeats.append((r, known, String(decoding: key, as: UTF8.self))) }
             }
-            if let repeated {
-                dropped.append((r, .error(Parser.name, part.lines[r], parser.idColumn,
-                                          "\(Parser.idColumnName) '\(repeated)' is given twice (first at line \(joined.lines[Int(known)]))")))
-            } else {
-                joined.lines.append(part.lines[r])
+        }
+        if repeats.isEmpty {
+            joined.lines.append(contentsOf: part.lines)
+        } else {
+            var next = 0
+            for (r, line) in part.lines.enumerated() {
+                if next < repeats.count && repeats[next].row == r { next += 1 } else { joined.lines.append(line) }
             }
+        }
+        let dropped = repeats.map { repeated in
+            (row: repeated.row, error: Diagnostic.error(Parser.name, part.lines[repeated.row], parser.idColumn,
+                                                        "\(Parser.idColumnName) '\(repeated.id)' is given twice (first at line \(joined.lines[Int(repeated.first)]))"))
         }
         let unitMap: [Int32]
         if dropped.isEmpty {

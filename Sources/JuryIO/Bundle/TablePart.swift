@@ -7,7 +7,7 @@ import JuryEngine
 struct TablePart<Rows: TableRows>: Sendable {
     var rows = Rows.empty
     /// Line on which each row starts.
-    var lines: [Int] = []
+    var lines = LineNumbers()
     /// Names of the units the rows' unit columns point into.
     var units = UnitInterner()
     var log = DiagnosticLog()
@@ -19,7 +19,7 @@ struct TablePart<Rows: TableRows>: Sendable {
     /// Adds `delta` to every line number (a part read from the middle of the file).
     mutating func shiftLines(by delta: Int) {
         guard delta != 0 else { return }
-        for i in lines.indices { lines[i] += delta }
+        lines.shift(by: delta)
         var shifted = DiagnosticLog()
         for var d in log.diagnostics {
             d.line = d.line.map { $0 + delta }

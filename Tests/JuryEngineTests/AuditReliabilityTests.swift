@@ -8,18 +8,23 @@ import Testing
 /// from scratch from the counted sheets.
 @Suite("The audit's reliability per variable equals reliability on ratings made from scratch")
 struct AuditReliabilityTests {
-    @Test("totals and every criterion of a planted competition, with recused sheets left out")
-    func perVariable() throws {
+    /// With recusals the counted rows are listed; without any, the audit
+    /// takes the stage's columns as they lie (`CountedRows`): both must give
+    /// the reports, and Cronbach's alpha, of a copy made from scratch.
+    @Test("totals, every criterion and Cronbach's alpha of a planted competition, with recused sheets left out or none",
+          arguments: [true, false])
+    func perVariable(recusals: Bool) throws {
         var planted = PlantedCompetition()
         planted.experts = 80
         planted.courses = 600
         planted.favouringExperts = 3
-        let (competition, _) = planted.build()
+        var (competition, _) = planted.build()
+        if !recusals { competition.rules.integrity.recuse = [] }
         let analysis = Analysis(competition: competition, includeAudit: true)
         let audit = try #require(analysis.audit)
         let table = competition.sheets
         let excluded = Set(analysis.ranking.excluded.map { Int($0.row) })
-        #expect(!excluded.isEmpty, "the test should leave some sheets out")
+        try #require(excluded.isEmpty != recusals, "the test should leave some sheets out, or none")
         let rows = table.rows(in: analysis.stage).filter { !excluded.contains($0) }
         func scratch(_ value: (Int) -> Double) throws -> Ratings {
             try Ratings(unitCount: competition.courses.count, raterCount: competition.people.count,
@@ -32,6 +37,8 @@ struct AuditReliabilityTests {
             let expected = ReliabilityReport(try scratch { Double(table.score(row: $0, criterion: c)) }, completeBlock: block)
             #expect(audit.criteria[c] == expected, "criterion \(c)")
         }
+        let scores = rows.flatMap { r in (0..<table.criterionCount).map { table.score(row: r, criterion: $0) } }
+        #expect(audit.cronbachAlpha == CronbachAlpha.compute(scores: scores, items: table.criterionCount))
     }
 
     @Test("a reused buffer is handed out again, at the size asked for")

@@ -42,23 +42,28 @@ public struct CronbachAlpha: Sendable, Codable, Equatable {
     /// `SheetTable.scores`. Complexity: O(nk), two passes.
     public static func compute<Scores: RandomAccessCollection<UInt8>>(scores: Scores, items k: Int) -> Computed<CronbachAlpha>
         where Scores.Index == Int {
+        precondition(k > 0 && scores.count % k == 0, "a row-major matrix of k items")
         let base = scores.startIndex
-        return compute(count: scores.count, items: k) { Double(scores[base + $0]) }
+        return compute(observations: scores.count / k, items: k) { r, j in Double(scores[base + r * k + j]) }
     }
 
     /// Alpha of real-valued items. Complexity: O(nk), two passes.
     public static func compute(values: [Double], items k: Int) -> Computed<CronbachAlpha> {
-        compute(count: values.count, items: k) { values[$0] }
+        precondition(k > 0 && values.count % k == 0, "a row-major matrix of k items")
+        return compute(observations: values.count / k, items: k) { r, j in values[r * k + j] }
     }
 
-    private static func compute(count: Int, items k: Int, _ x: (Int) -> Double) -> Computed<CronbachAlpha> {
-        precondition(k > 0 && count % k == 0, "a row-major matrix of k items")
-        let n = count / k
+    /// Alpha of the n × k matrix whose item `j` of observation `r` is
+    /// `x(r, j)`, read where it lies (the audit reads the sheet table's
+    /// scores of its counted rows, with no copy). Complexity: O(nk), two
+    /// passes, each reading every item once in row order.
+    public static func compute(observations n: Int, items k: Int, _ x: (_ row: Int, _ item: Int) -> Double) -> Computed<CronbachAlpha> {
+        precondition(k > 0 && n >= 0, "a matrix of k items")
         if k < 2 { return .undefined(reason: "needs at least 2 items (found \(k))") }
         if n < 2 { return .undefined(reason: "needs at least 2 observations (found \(n))") }
         var mean = [Double](repeating: 0, count: k)
         for r in 0..<n {
-            for j in 0..<k { mean[j] += x(r * k + j) }
+            for j in 0..<k { mean[j] += x(r, j) }
         }
         for j in 0..<k { mean[j] /= Double(n) }
         var itemSquares = [Double](repeating: 0, count: k)
@@ -66,7 +71,7 @@ public struct CronbachAlpha: Sendable, Codable, Equatable {
         for r in 0..<n {
             var deviation = 0.0
             for j in 0..<k {
-                let d = x(r * k + j) - mean[j]
+                let d = x(r, j) - mean[j]
                 itemSquares[j] += d * d
                 deviation += d
             }

@@ -327,4 +327,27 @@ struct ParallelTablesTests {
         #expect(RecordRanges.counts(forBodies: [355 * mb, 167 * mb], cores: 1) == [1, 1])
         #expect(RecordRanges.counts(forBodies: [0, 0], cores: 8) == [1, 1])
     }
+
+    @Test("a first share: the first range covers about that share, the others split the rest evenly, all at line starts")
+    func firstRangeShare() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jury-ranges-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("rows.csv").path
+        let lines = (0..<20_000).map { "P\($0),\(String(repeating: "x", count: $0 % 37))\n" }
+        let text = "id,text\n" + lines.joined()
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let bytes = Array(text.utf8)
+        let body = bytes.count - 8
+        for count in [2, 3, 11] {
+            let starts = RecordRanges.starts(path: path, bodyStart: 8, size: bytes.count, count: count, firstShare: 0.5)
+            #expect(starts.count == count && starts[0] == 8)
+            #expect(starts.dropFirst().allSatisfy { bytes[$0 - 1] == UInt8(ascii: "\n") })
+            #expect(abs(starts[1] - 8 - body / 2) < 64, "the first range is half the body")
+            let rest = zip(starts.dropFirst(), starts.dropFirst(2) + [bytes.count]).map { $1 - $0 }
+            #expect(rest.allSatisfy { abs($0 - (body - body / 2) / (count - 1)) < 128 }, "the others even: \(rest)")
+        }
+        #expect(RecordRanges.starts(path: path, bodyStart: 8, size: bytes.count, count: 4).count == 4)
+    }
+
 }

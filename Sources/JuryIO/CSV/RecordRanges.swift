@@ -36,12 +36,16 @@ enum RecordRanges {
     /// Start offsets of at most `count` ranges covering `bodyStart ..< size`,
     /// the first at `bodyStart`, each later one just past a line feed;
     /// range `i` is `starts[i] ..< starts[i + 1]` (the last one runs to the
-    /// end). Fewer ranges when the file has too few lines.
-    static func starts(path: String, bodyStart: Int, size: Int, count: Int) -> [Int] {
+    /// end). Fewer ranges when the file has too few lines. The ranges are
+    /// of about the same size, or, given `firstShare`, the first covers
+    /// that share of the body and the others split the rest evenly.
+    static func starts(path: String, bodyStart: Int, size: Int, count: Int, firstShare: Double? = nil) -> [Int] {
         var starts = [bodyStart]
         guard count > 1 else { return starts }
+        let body = size - bodyStart
+        let first = firstShare.map { Int(Double(body) * min(max($0, 0), 1)) }
         for i in 1..<count {
-            let guess = bodyStart + (size - bodyStart) * i / count
+            let guess = first.map { bodyStart + $0 + (body - $0) * (i - 1) / (count - 1) } ?? bodyStart + body * i / count
             guard let next = offsetAfterLineEnd(path: path, from: guess), next > starts[starts.count - 1], next < size else { continue }
             starts.append(next)
         }

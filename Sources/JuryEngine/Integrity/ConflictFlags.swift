@@ -14,19 +14,15 @@ extension StructuralConflicts {
     ///
     /// Order: by kind in `IntegrityKind.allCases` order, then by row.
     ///
-    /// Made on every core and written in place: the findings are split into
-    /// ranges, and the flags of one kind from one range are a consecutive
-    /// segment of the result (kind by kind, range by range), filled by one
-    /// task. The result does not depend on the split (`findingsPerRange`;
-    /// the tests split finer).
+    /// Kept as each flag's kind and row (8 bytes), the flag made when read
+    /// (`IntegrityFlags`). The entries are found on every core and written in
+    /// place: the findings are split into ranges, and the flags of one kind
+    /// from one range are a consecutive segment of the result (kind by kind,
+    /// range by range), filled by one task. The result does not depend on the
+    /// split (`findingsPerRange`; the tests split finer).
     public func flags(competition: Competition, consensus: Consensus,
-                      findingsPerRange: Int = Self.sheetsPerRange) -> [IntegrityFlag] {
-        let table = competition.sheets
+                      findingsPerRange: Int = Self.sheetsPerRange) -> IntegrityFlags {
         let kinds = IntegrityKind.allCases
-        let recusing = Set(competition.rules.integrity.recuse.compactMap(IntegrityKind.init(rawValue:))).union([.selfReview])
-        let recused = kinds.map(recusing.contains)
-        var declarations: [Int32: [DeclaredConflict]] = [:]
-        for d in competition.conflicts { declarations[d.expert, default: []].append(d) }
         let findings = self.findings
         let ranges = Concurrently.ranges(findings.count, minimum: findingsPerRange)
         // counts[p][k]: flags of kind k from the findings of range p.
@@ -46,42 +42,71 @@ extension StructuralConflicts {
                 end += counts[p][k]
             }
         }
-        return Concurrently.array(end, parts: parts) { part, slots in
+        let entries = Concurrently.array(end, parts: parts) { part, slots in
             let (k, p) = part.quotientAndRemainder(dividingBy: ranges.count)
             let kind = kinds[k]
             var next = 0
             for f in findings[ranges[p]] where f.kinds.contains(kind) {
-                slots.initializeElement(at: next, to: flag(kind, recused: recused[k], row: Int(f.row)))
+                slots.initializeElement(at: next, to: IntegrityFlags.ConflictEntry(kind: UInt8(k), row: f.row))
                 next += 1
             }
         }
+        return IntegrityFlags(conflicts: entries, maker: ConflictFlagMaker(competition: competition, consensus: consensus,
+                                                                            earlierCoauthorships: earlierCoauthorships),
+                              others: [])
+    }
+}
 
-        func flag(_ kind: IntegrityKind, recused: Bool, row r: Int) -> IntegrityFlag {
-            let e = table.expert[r], c = table.course[r]
-            let authors = Array(competition.courses.authors(Int(c)))
-            let agreed = consensus[r]
-            let sheet = FlaggedSheet(row: Int32(r), expert: e, course: c, total: table.total[r], consensus: agreed.isNaN ? nil : agreed)
-            var reasons: [String]?
-            if kind == .declared {
-                reasons = (declarations[e] ?? []).filter { d in
-                    switch d.target {
-                    case .course(let x): x == c
-                    case .author(let p): authors.contains(p)
-                    }
-                }.map(\.reason)
-            } else if kind == .earlierCoauthor {
-                let expertID = competition.people[Int(e)].id
-                reasons = authors.filter { $0 != e }.flatMap { a in
-                    let authorID = competition.people[Int(a)].id
-                    guard expertID != authorID else { return [String]() }
-                    return (earlierCoauthorships.coursesByPair[Coauthorships.Pair(expertID, authorID)] ?? []).map {
-                        "\($0.courseID) (\($0.competitionID), \($0.year)) with \(authorID)"
-                    }
+/// Makes the flag of one conflicted sheet and kind when it is read
+/// (`IntegrityFlags`), as `StructuralConflicts.flags` describes it.
+struct ConflictFlagMaker: Sendable {
+    let competition: Competition
+    let consensus: Consensus
+    let earlierCoauthorships: Coauthorships
+    /// Whether each kind of `IntegrityKind.allCases` recuses its sheets.
+    let recused: [Bool]
+    /// Each expert's lines of `conflicts.csv`.
+    let declarations: [Int32: [DeclaredConflict]]
+
+    init(competition: Competition, consensus: Consensus, earlierCoauthorships: Coauthorships) {
+        self.competition = competition
+        self.consensus = consensus
+        self.earlierCoauthorships = earlierCoauthorships
+        let recusing = Set(competition.rules.integrity.recuse.compactMap(IntegrityKind.init(rawValue:))).union([.selfReview])
+        recused = IntegrityKind.allCases.map(recusing.contains)
+        var declarations: [Int32: [DeclaredConflict]] = [:]
+        for d in competition.conflicts { declarations[d.expert, default: []].append(d) }
+        self.declarations = declarations
+    }
+
+    func flag(_ entry: IntegrityFlags.ConflictEntry) -> IntegrityFlag {
+        let kind = IntegrityKind.allCases[Int(entry.kind)]
+        let table = competition.sheets
+        let r = Int(entry.row)
+        let e = table.expert[r], c = table.course[r]
+        let authors = Array(competition.courses.authors(Int(c)))
+        let agreed = consensus[r]
+        let sheet = FlaggedSheet(row: Int32(r), expert: e, course: c, total: table.total[r], consensus: agreed.isNaN ? nil : agreed)
+        var reasons: [String]?
+        if kind == .declared {
+            reasons = (declarations[e] ?? []).filter { d in
+                switch d.target {
+                case .course(let x): x == c
+                case .author(let p): authors.contains(p)
+                }
+            }.map(\.reason)
+        } else if kind == .earlierCoauthor {
+            let expertID = competition.people[Int(e)].id
+            reasons = authors.filter { $0 != e }.flatMap { a in
+                let authorID = competition.people[Int(a)].id
+                guard expertID != authorID else { return [String]() }
+                return (earlierCoauthorships.coursesByPair[Coauthorships.Pair(expertID, authorID)] ?? []).map {
+                    "\($0.courseID) (\($0.competitionID), \($0.year)) with \(authorID)"
                 }
             }
-            return IntegrityFlag(kind: kind, severity: .ofConflict(kind), experts: [e], moocs: [c], authors: authors,
-                                 effect: sheet.excess, recused: recused,
-                                 evidence: .conflict(sheet: sheet, reasons: reasons))
         }
+        return IntegrityFlag(kind: kind, severity: .ofConflict(kind), experts: [e], moocs: [c], authors: authors,
+                             effect: sheet.excess, recused: recused[Int(entry.kind)],
+                             evidence: .conflict(sheet: sheet, reasons: reasons))
     }
 }

@@ -12,7 +12,8 @@
 /// the stage's sheets plus a few dozen random draws per (expert, group) test.
 public struct IntegrityAnalysis: Sendable {
     public let stage: Stage
-    public let flags: [IntegrityFlag]
+    /// Every flag in order; the conflict flags are made when read (`IntegrityFlags`).
+    public let flags: IntegrityFlags
     /// The favours graph, by (from, to).
     public let edges: [FavourEdge]
     /// m, the size of the Benjamini–Hochberg family of favouritism tests.
@@ -28,13 +29,12 @@ public struct IntegrityAnalysis: Sendable {
         let favouritism = FavouritismTests(competition: competition, view: view, consensus: consensus)
         let cycles = FavourCycles.flags(edges: favouritism.edges, maxLength: competition.rules.integrity.ringMaxLength)
         // Each part comes in its own order; appended in the order of `IntegrityKind.allCases`.
-        var flags = conflicts.flags(competition: competition, consensus: consensus)
-        flags.append(contentsOf: favouritism.flags)
-        flags.append(contentsOf: cycles.filter { $0.kind == .reciprocity })
-        flags.append(contentsOf: cycles.filter { $0.kind == .ring })
-        flags.append(contentsOf: SelfVotes.flags(competition: competition, stage: view.stage))
+        var others = favouritism.flags
+        others.append(contentsOf: cycles.filter { $0.kind == .reciprocity })
+        others.append(contentsOf: cycles.filter { $0.kind == .ring })
+        others.append(contentsOf: SelfVotes.flags(competition: competition, stage: view.stage))
         stage = view.stage
-        self.flags = flags
+        flags = conflicts.flags(competition: competition, consensus: consensus).appending(others)
         edges = favouritism.edges
         favouritismTests = favouritism.testCount
     }

@@ -4,7 +4,7 @@ import JuryEngine
 /// `{kind, severity, experts, moocs, authors, effect, p_value, q_value,
 /// recused, evidence}`.
 public enum IntegrityOutput {
-    public static func write(_ flags: [IntegrityFlag], into w: inout JSONWriter, competition: Competition) {
+    public static func write(_ flags: IntegrityFlags, into w: inout JSONWriter, competition: Competition) {
         w.beginArray("integrity")
         w.elements(flags.count) { w, i in write(flags[i], into: &w, competition: competition) }
         w.endArray()
@@ -133,7 +133,7 @@ public enum IntegrityOutput {
     }
 
     /// A table of the flags for a commission member, most serious first.
-    public static func table(_ flags: [IntegrityFlag], competition: Competition) -> String {
+    public static func table(_ flags: IntegrityFlags, competition: Competition) -> String {
         guard !flags.isEmpty else { return "No integrity findings.\n" }
         let order: [IntegritySeverity] = [.high, .medium, .low]
         let sorted = flags.enumerated().sorted {

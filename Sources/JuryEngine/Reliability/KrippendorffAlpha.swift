@@ -90,11 +90,12 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
         let coder = ValueCoder(ratings)
         let distinct = coder.distinctValues
         let v = distinct.count
-        var marginal = [Double](repeating: 0, count: v)
-        var sum = 0.0
-        for position in coder.code.indices where coder.code[position] >= 0 {
-            marginal[Int(coder.code[position])] += 1
-            sum += values[position]
+        let (marginal, sum) = start.withUnsafeBufferPointer { start in
+            values.withUnsafeBufferPointer { values in
+                coder.withCodes(values) { Self.marginals(start: start, values: values, codes: $0, distinctCount: v) } stored: {
+                    Self.marginals(start: start, values: values, codes: $0, distinctCount: v)
+                }
+            }
         }
         let n = Double(pairableValues)
         guard v >= 2 else {
@@ -138,10 +139,13 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
         // Pass 2: observed disagreements, unit by unit.
         let observed = start.withUnsafeBufferPointer { start in
             values.withUnsafeBufferPointer { values in
-                coder.code.withUnsafeBufferPointer { code in
-                    rank.withUnsafeBufferPointer { rank in
-                        distinct.withUnsafeBufferPointer { distinct in
-                            Self.observedDisagreements(start: start, values: values, code: code, rank: rank,
+                rank.withUnsafeBufferPointer { rank in
+                    distinct.withUnsafeBufferPointer { distinct in
+                        coder.withCodes(values) {
+                            Self.observedDisagreements(start: start, values: values, codes: $0, rank: rank,
+                                                       distinct: distinct, ratio: ratioReason == nil)
+                        } stored: {
+                            Self.observedDisagreements(start: start, values: values, codes: $0, rank: rank,
                                                        distinct: distinct, ratio: ratioReason == nil)
                         }
                     }
@@ -158,9 +162,23 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
         ratio = ratioReason.map { .undefined(reason: $0) } ?? alpha(observed.ratio, expectedRatio)
     }
 
+    /// How many pairable ratings have each distinct value, and their sum.
+    private static func marginals<Codes: ValueCodes>(start: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>,
+                                                     codes: Codes, distinctCount v: Int) -> ([Double], Double) {
+        var marginal = [Double](repeating: 0, count: v)
+        var sum = 0.0
+        for u in 0..<(start.count - 1) where start[u + 1] - start[u] >= 2 {
+            for position in start[u]..<start[u + 1] {
+                marginal[codes.code(position)] += 1
+                sum += values[position]
+            }
+        }
+        return (marginal, sum)
+    }
+
     /// Σᵤ Σ_ck nᵤc nᵤk δ²_ck / (mᵤ − 1) at each level, over the pairable units.
-    private static func observedDisagreements(
-        start: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>, code: UnsafeBufferPointer<Int32>,
+    private static func observedDisagreements<Codes: ValueCodes>(
+        start: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>, codes: Codes,
         rank: UnsafeBufferPointer<Double>, distinct: UnsafeBufferPointer<Double>, ratio: Bool
     ) -> (nominal: Double, ordinal: Double, interval: Double, ratio: Double) {
         var nominal = 0.0, ordinal = 0.0, interval = 0.0, ratioSum = 0.0
@@ -175,7 +193,7 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
                 let md = Double(m)
                 var unitSum = 0.0, unitRankSum = 0.0
                 for position in lo..<hi {
-                    let c = Int(code[position])
+                    let c = codes.code(position)
                     unitSum += values[position]
                     unitRankSum += rank[c]
                     if count[c] == 0 { touched.append(Int32(c)) }
@@ -185,7 +203,7 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
                 var ss = 0.0, rankSS = 0.0
                 for position in lo..<hi {
                     let d = values[position] - unitMean
-                    let z = rank[Int(code[position])] - unitRankMean
+                    let z = rank[codes.code(position)] - unitRankMean
                     ss += d * d
                     rankSS += z * z
                 }
@@ -223,23 +241,46 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
 
 extension KrippendorffAlpha {
     /// Maps each pairable rating to the index of its value among the sorted
-    /// distinct pairable values (−1 for ratings of units rated once).
+    /// distinct pairable values.
+    ///
+    /// Integers in a range below 2²⁰ (sheet totals, criterion scores) keep
+    /// only a table from value to index, read as each rating is met: no code
+    /// is stored per rating (40 MB a variable at 10 M sheets, held on every
+    /// core at the audit's peak). Other values are coded once by hashing
+    /// into a stored code per rating (−1 for ratings of units rated once).
     struct ValueCoder {
-        var code: [Int32]
-        var distinctValues: [Double]
+        private enum Codes {
+            /// The index of value x is `index[Int(x) − base]`.
+            case table(base: Int, index: [Int32])
+            case stored([Int32])
+        }
+
+        private let codes: Codes
+        let distinctValues: [Double]
 
         init(_ ratings: Ratings) {
-            (code, distinctValues) = ratings.unitStart.withUnsafeBufferPointer { start in
+            (codes, distinctValues) = ratings.unitStart.withUnsafeBufferPointer { start in
                 ratings.groupedValue.withUnsafeBufferPointer { values in
                     Self.encode(start: start, values: values)
                 }
             }
         }
 
+        /// Calls `table` or `stored` with the codes of the pairable ratings of
+        /// `values` (the grouped values the coder was made from): two
+        /// closures, so that each pass is specialised for its kind of codes.
+        func withCodes<R>(_ values: UnsafeBufferPointer<Double>, table: (TableCodes) -> R, stored: (StoredCodes) -> R) -> R {
+            switch codes {
+            case .table(let base, let index):
+                index.withUnsafeBufferPointer { table(TableCodes(values: values, index: $0, base: base)) }
+            case .stored(let code):
+                code.withUnsafeBufferPointer { stored(StoredCodes(code: $0)) }
+            }
+        }
+
         private static func encode(start: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>)
-            -> (code: [Int32], distinct: [Double]) {
+            -> (codes: Codes, distinct: [Double]) {
             let units = start.count - 1
-            var code = [Int32](repeating: -1, count: values.count)
             var low = Double.infinity, high = -Double.infinity, integral = true
             for u in 0..<units where start[u + 1] - start[u] >= 2 {
                 for position in start[u]..<start[u + 1] {
@@ -261,15 +302,11 @@ extension KrippendorffAlpha {
                     index[i] = Int32(distinct.count)
                     distinct.append(Double(base + i))
                 }
-                code.withUnsafeMutableBufferPointer { code in
-                    for u in 0..<units where start[u + 1] - start[u] >= 2 {
-                        for position in start[u]..<start[u + 1] { code[position] = index[Int(values[position]) - base] }
-                    }
-                }
-                return (code, distinct)
+                return (.table(base: base, index: index), distinct)
             }
             // Anything else: open addressing on the bit pattern (−0 folded into +0),
             // indices in order of first appearance, then renumbered in value order.
+            var code = [Int32](repeating: -1, count: values.count)
             var table = [Int32](repeating: -1, count: 1024)
             var firstSeen: [Double] = []
             for u in 0..<units where start[u + 1] - start[u] >= 2 {
@@ -299,7 +336,7 @@ extension KrippendorffAlpha {
             var renumber = [Int32](repeating: 0, count: order.count)
             for (sortedIndex, seenIndex) in order.enumerated() { renumber[seenIndex] = Int32(sortedIndex) }
             for position in code.indices where code[position] >= 0 { code[position] = renumber[Int(code[position])] }
-            return (code, order.map { firstSeen[$0] })
+            return (.stored(code), order.map { firstSeen[$0] })
         }
 
         /// A slot from a 64-bit mix of the bit pattern (the SplitMix64 finalizer).
@@ -321,4 +358,28 @@ extension KrippendorffAlpha {
             return table
         }
     }
+}
+
+/// The code of each pairable rating, by its position among the grouped
+/// values (`KrippendorffAlpha.ValueCoder`).
+protocol ValueCodes {
+    func code(_ position: Int) -> Int
+}
+
+/// Codes read through the table of an integer value range.
+struct TableCodes: ValueCodes {
+    let values: UnsafeBufferPointer<Double>
+    let index: UnsafeBufferPointer<Int32>
+    let base: Int
+
+    @inline(__always)
+    func code(_ position: Int) -> Int { Int(index[Int(values[position]) - base]) }
+}
+
+/// Codes stored one per rating.
+struct StoredCodes: ValueCodes {
+    let code: UnsafeBufferPointer<Int32>
+
+    @inline(__always)
+    func code(_ position: Int) -> Int { Int(code[position]) }
 }

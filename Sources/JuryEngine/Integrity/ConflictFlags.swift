@@ -61,6 +61,8 @@ extension StructuralConflicts {
 /// (`IntegrityFlags`), as `StructuralConflicts.flags` describes it.
 struct ConflictFlagMaker: Sendable {
     let competition: Competition
+    /// The competition's sheet table, held here so that making a flag does not copy it out each time.
+    let table: SheetTable
     let consensus: Consensus
     let earlierCoauthorships: Coauthorships
     /// Whether each kind of `IntegrityKind.allCases` recuses its sheets.
@@ -70,9 +72,10 @@ struct ConflictFlagMaker: Sendable {
 
     init(competition: Competition, consensus: Consensus, earlierCoauthorships: Coauthorships) {
         self.competition = competition
+        table = competition.sheets
         self.consensus = consensus
         self.earlierCoauthorships = earlierCoauthorships
-        let recusing = Set(competition.rules.integrity.recuse.compactMap(IntegrityKind.init(rawValue:))).union([.selfReview])
+        let recusing = StructuralConflicts.recusedKinds(competition.rules.integrity.recuse)
         recused = IntegrityKind.allCases.map(recusing.contains)
         var declarations: [Int32: [DeclaredConflict]] = [:]
         for d in competition.conflicts { declarations[d.expert, default: []].append(d) }
@@ -81,7 +84,6 @@ struct ConflictFlagMaker: Sendable {
 
     func flag(_ entry: IntegrityFlags.ConflictEntry) -> IntegrityFlag {
         let kind = IntegrityKind.allCases[Int(entry.kind)]
-        let table = competition.sheets
         let r = Int(entry.row)
         let e = table.expert[r], c = table.course[r]
         let authors = Array(competition.courses.authors(Int(c)))

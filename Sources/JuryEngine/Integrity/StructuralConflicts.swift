@@ -136,10 +136,16 @@ public struct StructuralConflicts: Sendable {
     /// Sheets checked by one task at least, by default (fewer are checked on one core).
     public static let sheetsPerRange = 1 << 16
 
+    /// The conflict kinds that leave the score under `recuse`
+    /// (`integrity.recuse`): those it names, and a self-review always.
+    static func recusedKinds(_ recuse: [String]) -> Set<IntegrityKind> {
+        Set(recuse.compactMap(IntegrityKind.init(rawValue:))).union([.selfReview])
+    }
+
     /// The sheets that leave the score: those with a kind listed in `recuse`
     /// (and every self-review), with the most serious such kind as the reason.
     public func recusals(recuse: [String], table: SheetTable) -> [Exclusion] {
-        let recused = Set(recuse.compactMap(IntegrityKind.init(rawValue:))).union([.selfReview])
+        let recused = Self.recusedKinds(recuse)
         // The reason for every set of kinds a finding can hold (its bits):
         // millions of findings then cost a table lookup each, not a hash.
         // (Bit i stands for `IntegrityKind.conflicts[i]`, most serious first.)

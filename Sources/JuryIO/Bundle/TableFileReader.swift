@@ -139,9 +139,7 @@ struct TableFileReader<Parser: TableRowParser>: Sendable {
     /// line after its last record.
     private func absorb(_ part: consuming Part, into joined: inout Joined, nextLine: Int) -> Int {
         part.shiftLines(by: nextLine - 1)
-        // Every id into the index in file order; a row whose id is there already
-        // is dropped. The index numbers the kept rows as the joined lines do, so
-        // the first copy's line is read once the part's kept lines are in.
+        // Every id into the index in file order; a row whose id is there already is dropped.
         var repeats: [(row: Int, first: Int32, id: String)] = []
         for r in 0..<part.rows.count {
             part.rows.withID(r) { key in
@@ -149,31 +147,27 @@ struct TableFileReader<Parser: TableRowParser>: Sendable {
                 if !inserted { repeats.append((r, known, String(decoding: key, as: UTF8.self))) }
             }
         }
+        let unitMap: [Int32]
         if repeats.isEmpty {
             joined.lines.append(contentsOf: part.lines)
-        } else {
-            var next = 0
-            for (r, line) in part.lines.enumerated() {
-                if next < repeats.count && repeats[next].row == r { next += 1 } else { joined.lines.append(line) }
-            }
-        }
-        let dropped = repeats.map { repeated in
-            (row: repeated.row, error: Diagnostic.error(Parser.name, part.lines[repeated.row], parser.idColumn,
-                                                        "\(Parser.idColumnName) '\(repeated.id)' is given twice (first at line \(joined.lines[Int(repeated.first)]))"))
-        }
-        let unitMap: [Int32]
-        if dropped.isEmpty {
             // Every unit the part interned is named by a row it keeps, in this order.
             unitMap = joined.units.absorb(part.units.names)
         } else {
             var kept: [Int] = []
-            kept.reserveCapacity(part.rows.count - dropped.count)
+            kept.reserveCapacity(part.rows.count - repeats.count)
             var next = 0
             for r in 0..<part.rows.count {
-                if next < dropped.count && dropped[next].row == r { next += 1 } else { kept.append(r) }
+                if next < repeats.count && repeats[next].row == r { next += 1 } else { kept.append(r) }
+            }
+            // The index numbers the kept rows as the joined lines do: the first
+            // copy's line is read once this part's kept lines are in.
+            joined.lines.append(contentsOf: part.lines.selecting(kept))
+            let errors = repeats.map { repeated in
+                Diagnostic.error(Parser.name, part.lines[repeated.row], parser.idColumn,
+                                 "\(Parser.idColumnName) '\(repeated.id)' is given twice (first at line \(joined.lines[Int(repeated.first)]))")
             }
             part.rows = part.rows.selecting(kept)
-            part.log = Self.replacing(dropped.map(\.error), in: part.log)
+            part.log = Self.replacing(errors, in: part.log)
             // The units in the order the kept rows name them (those named only by dropped rows left out).
             var map = [Int32](repeating: -1, count: part.units.names.count)
             for r in 0..<part.rows.count {

@@ -92,9 +92,7 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
         let v = distinct.count
         let (marginal, sum) = start.withUnsafeBufferPointer { start in
             values.withUnsafeBufferPointer { values in
-                coder.withCodes(values) { Self.marginals(start: start, values: values, codes: $0, distinctCount: v) } stored: {
-                    Self.marginals(start: start, values: values, codes: $0, distinctCount: v)
-                }
+                coder.withCodes(values) { Self.marginals(start: start, values: values, codes: $0, distinctCount: v) }
             }
         }
         let n = Double(pairableValues)
@@ -144,9 +142,6 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
                         coder.withCodes(values) {
                             Self.observedDisagreements(start: start, values: values, codes: $0, rank: rank,
                                                        distinct: distinct, ratio: ratioReason == nil)
-                        } stored: {
-                            Self.observedDisagreements(start: start, values: values, codes: $0, rank: rank,
-                                                       distinct: distinct, ratio: ratioReason == nil)
                         }
                     }
                 }
@@ -163,8 +158,8 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
     }
 
     /// How many pairable ratings have each distinct value, and their sum.
-    private static func marginals<Codes: ValueCodes>(start: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>,
-                                                     codes: Codes, distinctCount v: Int) -> ([Double], Double) {
+    private static func marginals(start: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>,
+                                  codes: ValueCodes, distinctCount v: Int) -> ([Double], Double) {
         var marginal = [Double](repeating: 0, count: v)
         var sum = 0.0
         for u in 0..<(start.count - 1) where start[u + 1] - start[u] >= 2 {
@@ -177,8 +172,8 @@ public struct KrippendorffAlpha: Sendable, Codable, Equatable {
     }
 
     /// Σᵤ Σ_ck nᵤc nᵤk δ²_ck / (mᵤ − 1) at each level, over the pairable units.
-    private static func observedDisagreements<Codes: ValueCodes>(
-        start: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>, codes: Codes,
+    private static func observedDisagreements(
+        start: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>, codes: ValueCodes,
         rank: UnsafeBufferPointer<Double>, distinct: UnsafeBufferPointer<Double>, ratio: Bool
     ) -> (nominal: Double, ordinal: Double, interval: Double, ratio: Double) {
         var nominal = 0.0, ordinal = 0.0, interval = 0.0, ratioSum = 0.0
@@ -266,15 +261,14 @@ extension KrippendorffAlpha {
             }
         }
 
-        /// Calls `table` or `stored` with the codes of the pairable ratings of
-        /// `values` (the grouped values the coder was made from): two
-        /// closures, so that each pass is specialised for its kind of codes.
-        func withCodes<R>(_ values: UnsafeBufferPointer<Double>, table: (TableCodes) -> R, stored: (StoredCodes) -> R) -> R {
+        /// Calls `body` with the codes of the pairable ratings of `values`
+        /// (the grouped values the coder was made from).
+        func withCodes<R>(_ values: UnsafeBufferPointer<Double>, _ body: (ValueCodes) -> R) -> R {
             switch codes {
             case .table(let base, let index):
-                index.withUnsafeBufferPointer { table(TableCodes(values: values, index: $0, base: base)) }
+                index.withUnsafeBufferPointer { body(ValueCodes(values: values, index: $0, base: base, stored: nil)) }
             case .stored(let code):
-                code.withUnsafeBufferPointer { stored(StoredCodes(code: $0)) }
+                code.withUnsafeBufferPointer { body(ValueCodes(values: values, index: UnsafeBufferPointer(start: nil, count: 0), base: 0, stored: $0)) }
             }
         }
 
@@ -361,25 +355,20 @@ extension KrippendorffAlpha {
 }
 
 /// The code of each pairable rating, by its position among the grouped
-/// values (`KrippendorffAlpha.ValueCoder`).
-protocol ValueCodes {
-    func code(_ position: Int) -> Int
-}
-
-/// Codes read through the table of an integer value range.
-struct TableCodes: ValueCodes {
+/// values (`KrippendorffAlpha.ValueCoder`): read through the table of an
+/// integer value range, or stored one per rating. The branch between the two
+/// goes the same way for every rating of a variable.
+struct ValueCodes {
     let values: UnsafeBufferPointer<Double>
+    /// Value − `base` → code, for integer values.
     let index: UnsafeBufferPointer<Int32>
     let base: Int
+    /// A code per rating, for other values.
+    let stored: UnsafeBufferPointer<Int32>?
 
     @inline(__always)
-    func code(_ position: Int) -> Int { Int(index[Int(values[position]) - base]) }
-}
-
-/// Codes stored one per rating.
-struct StoredCodes: ValueCodes {
-    let code: UnsafeBufferPointer<Int32>
-
-    @inline(__always)
-    func code(_ position: Int) -> Int { Int(code[position]) }
+    func code(_ position: Int) -> Int {
+        if let stored { return Int(stored[position]) }
+        return Int(index[Int(values[position]) - base])
+    }
 }
